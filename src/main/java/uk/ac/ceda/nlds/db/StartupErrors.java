@@ -1,0 +1,28 @@
+package uk.ac.ceda.nlds.db;
+
+import org.springframework.beans.factory.BeanCreationException;
+
+import uk.ac.ceda.nlds.db.startup.MigrationFailedException;
+
+/** Finds the message an operator needs in the exception chain of a failed start. */
+final class StartupErrors {
+
+    private StartupErrors() {
+    }
+
+    /** The first line of the most specific message: ours when we raised one, else the root cause's. */
+    static String oneLine(Throwable failure) {
+        Throwable chosen = null;
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof MigrationFailedException || t instanceof IllegalArgumentException) {
+                chosen = t;
+                break;
+            }
+            if (!(t instanceof BeanCreationException)) {
+                chosen = t;
+            }
+        }
+        String message = chosen == null || chosen.getMessage() == null ? String.valueOf(chosen) : chosen.getMessage();
+        return message.lines().findFirst().orElse(message).trim();
+    }
+}

@@ -1,0 +1,79 @@
+package uk.ac.ceda.nlds.db.config;
+
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
+
+import org.flywaydb.core.Flyway;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+import uk.ac.ceda.nlds.db.migration.progress.LoggingProgressListener;
+import uk.ac.ceda.nlds.db.migration.progress.ProgressListener;
+
+/**
+ * The catalog and monitor databases: a service pool, a migration DataSource and a Flyway instance
+ * each. Defining the Flyway beans here makes Spring Boot's single-DataSource Flyway
+ * auto-configuration back off; {@code /actuator/flyway} reports both beans.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(NldsDbProperties.class)
+public class DatabaseConfiguration {
+
+    /** Test-only and extension revisions can live in further packages, comma-separated per database. */
+    static final String EXTRA_PACKAGES = "nlds.migration.extra-packages.";
+
+    @Bean
+    DatabaseTargets databaseTargets(NldsDbProperties properties) {
+        return DatabaseTargets.resolve(properties);
+    }
+
+    @Bean
+    ProgressListener migrationProgressListener() {
+        return new LoggingProgressListener(java.time.Duration.ofSeconds(5));
+    }
+
+    @Bean
+    ManagedDatabase catalogDatabase(DatabaseTargets targets, NldsDbProperties properties, Environment environment,
+            ProgressListener progress) {
+        return managed(targets.catalog(), properties, environment, progress);
+    }
+
+    @Bean
+    ManagedDatabase monitorDatabase(DatabaseTargets targets, NldsDbProperties properties, Environment environment,
+            ProgressListener progress) {
+        return managed(targets.monitor(), properties, environment, progress);
+    }
+
+    @Bean
+    Flyway catalogFlyway(ManagedDatabase catalogDatabase) {
+        return catalogDatabase.flyway();
+    }
+
+    @Bean
+    Flyway monitorFlyway(ManagedDatabase monitorDatabase) {
+        return monitorDatabase.flyway();
+    }
+
+    @Bean(destroyMethod = "close")
+    HikariDataSource catalogDataSource(DatabaseTargets targets, NldsDbProperties properties) {
+        return DataSourceFactory.servicePool(targets.catalog(), properties.getCatalog(), properties.getSqliteBusyTimeout());
+    }
+
+    @Bean(destroyMethod = "close")
+    HikariDataSource monitorDataSource(DatabaseTargets targets, NldsDbProperties properties) {
+        return DataSourceFactory.servicePool(targets.monitor(), properties.getMonitor(), properties.getSqliteBusyTimeout());
+    }
+
+    private static ManagedDatabase managed(DatabaseTarget target, NldsDbProperties properties, Environment environment,
+            ProgressListener progress) {
+        DataSource migrationDataSource = DataSourceFactory.migrationDataSource(target, properties.getSqliteBusyTimeout());
+        List<String> extra = List.of(environment.getProperty(EXTRA_PACKAGES + target.database().id(), String[].class,
+                new String[0]));
+        return ManagedDatabase.create(target, migrationDataSource, environment::getProperty, progress, extra);
+    }
+}

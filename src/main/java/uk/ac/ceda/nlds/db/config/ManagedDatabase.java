@@ -1,0 +1,48 @@
+package uk.ac.ceda.nlds.db.config;
+
+import java.util.List;
+import java.util.function.Function;
+
+import javax.sql.DataSource;
+
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.migration.JavaMigration;
+
+import uk.ac.ceda.nlds.db.migration.RevisionCatalogue;
+import uk.ac.ceda.nlds.db.migration.RevisionRuntime;
+import uk.ac.ceda.nlds.db.migration.progress.ProgressListener;
+
+/**
+ * One database as the migration side sees it: where it is, its revisions, the DataSource they
+ * run on, and the Flyway instance that records them in the database's own history table.
+ */
+public record ManagedDatabase(DatabaseTarget target, RevisionCatalogue revisions, DataSource migrationDataSource,
+        Flyway flyway) {
+
+    public static final String HISTORY_TABLE = "flyway_schema_history";
+
+    public static ManagedDatabase create(DatabaseTarget target, DataSource migrationDataSource,
+            Function<String, String> settings, ProgressListener progress, List<String> extraMigrationPackages) {
+        RevisionRuntime runtime = new RevisionRuntime(target.database().id(), target.backend(), settings, progress);
+        List<String> packages = new java.util.ArrayList<>(List.of(target.database().migrationPackage()));
+        packages.addAll(extraMigrationPackages);
+        RevisionCatalogue revisions = RevisionCatalogue.load(runtime, packages);
+        Flyway flyway = Flyway.configure(ManagedDatabase.class.getClassLoader())
+                .dataSource(migrationDataSource)
+                .locations(new String[0]) // the revisions are handed over below, not scanned by Flyway
+                .javaMigrations(revisions.revisions().toArray(JavaMigration[]::new))
+                .table(HISTORY_TABLE)
+                .baselineOnMigrate(false)
+                .cleanDisabled(true)
+                // wait behind another replica's migration as long as it takes, not 50 tries
+                .lockRetryCount(-1)
+                // an applied revision this build does not know must stop it, not be skipped
+                .ignoreMigrationPatterns(new String[0])
+                .load();
+        return new ManagedDatabase(target, revisions, migrationDataSource, flyway);
+    }
+
+    public String id() {
+        return target.database().id();
+    }
+}

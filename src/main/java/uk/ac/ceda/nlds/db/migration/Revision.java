@@ -1,0 +1,60 @@
+package uk.ac.ceda.nlds.db.migration;
+
+import java.sql.Connection;
+import java.util.Objects;
+
+import org.flywaydb.core.api.migration.BaseJavaMigration;
+import org.flywaydb.core.api.migration.Context;
+
+/**
+ * One revision of one database's schema history: a Flyway Java migration (version and
+ * description from the class name, {@code V3__Add_storage_url_fields}) that also knows how to go
+ * back and which Alembic revision it stands for.
+ *
+ * <p>Both directions run on the connection they are given, inside the caller's transaction; a
+ * revision never commits. Data steps use the revision's own nested entity classes through
+ * {@link RevisionContext#withEntities}, never the service's current entities.
+ */
+public abstract class Revision extends BaseJavaMigration {
+
+    private RevisionRuntime runtime;
+
+    /** The id of the Alembic revision this one stands for, as recorded in {@code alembic_version}. */
+    public abstract String alembicId();
+
+    protected abstract void upgrade(RevisionContext context) throws Exception;
+
+    protected abstract void downgrade(RevisionContext context) throws Exception;
+
+    /** Called once by the catalogue that loads the revision, before it runs. */
+    public final void bind(RevisionRuntime runtime) {
+        this.runtime = Objects.requireNonNull(runtime);
+    }
+
+    @Override
+    public final void migrate(Context context) throws Exception {
+        upgrade(contextFor(context.getConnection()));
+    }
+
+    /** Runs this revision's downgrade on {@code connection}, inside the caller's transaction. */
+    public final void revert(Connection connection) throws Exception {
+        downgrade(contextFor(connection));
+    }
+
+    @Override
+    public Integer getChecksum() {
+        return RevisionChecksum.of(getClass());
+    }
+
+    /** {@code V3 (ee82dd99bfc0)}: how messages name a revision. */
+    public String label() {
+        return "V" + getVersion() + " (" + alembicId() + ")";
+    }
+
+    private RevisionContext contextFor(Connection connection) {
+        if (runtime == null) {
+            throw new IllegalStateException("revision " + getClass().getName() + " was not loaded by RevisionCatalogue");
+        }
+        return new RevisionContext(connection, runtime, this);
+    }
+}

@@ -1,0 +1,75 @@
+package uk.ac.ceda.nlds.db.migration;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.type.filter.AssignableTypeFilter;
+
+/**
+ * The revisions of one database, found in its migration packages, bound to their runtime and
+ * checked: versions 1…N without gaps, one Alembic id each.
+ */
+public final class RevisionCatalogue {
+
+    private final List<Revision> revisions;
+
+    private RevisionCatalogue(List<Revision> revisions) {
+        this.revisions = List.copyOf(revisions);
+    }
+
+    public static RevisionCatalogue load(RevisionRuntime runtime, List<String> packages) {
+        ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
+        scanner.addIncludeFilter(new AssignableTypeFilter(Revision.class));
+        List<Revision> revisions = new ArrayList<>();
+        for (String pkg : packages) {
+            for (BeanDefinition candidate : scanner.findCandidateComponents(pkg)) {
+                revisions.add(instantiate(candidate.getBeanClassName(), runtime));
+            }
+        }
+        revisions.sort(Comparator.comparing(Revision::getVersion));
+        check(runtime.database(), revisions);
+        return new RevisionCatalogue(revisions);
+    }
+
+    private static Revision instantiate(String className, RevisionRuntime runtime) {
+        try {
+            Revision revision = (Revision) Class.forName(className).getDeclaredConstructor().newInstance();
+            revision.bind(runtime);
+            return revision;
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot create revision " + className, e);
+        }
+    }
+
+    private static void check(String database, List<Revision> revisions) {
+        Set<String> alembicIds = new HashSet<>();
+        for (int i = 0; i < revisions.size(); i++) {
+            Revision revision = revisions.get(i);
+            String expected = String.valueOf(i + 1);
+            if (!revision.getVersion().getVersion().equals(expected)) {
+                throw new IllegalStateException(database + " revisions must be numbered V1…V" + revisions.size()
+                        + " without gaps, but V" + expected + " is " + revision.getClass().getSimpleName());
+            }
+            if (!alembicIds.add(revision.alembicId())) {
+                throw new IllegalStateException(database + " has two revisions for Alembic id " + revision.alembicId());
+            }
+        }
+    }
+
+    public List<Revision> revisions() {
+        return revisions;
+    }
+
+    public Revision head() {
+        return revisions.get(revisions.size() - 1);
+    }
+
+    public int headVersion() {
+        return revisions.size();
+    }
+}

@@ -1,0 +1,68 @@
+package uk.ac.ceda.nlds.db.migration;
+
+import java.sql.Connection;
+import java.util.List;
+
+import uk.ac.ceda.nlds.db.migration.dialect.Dialect;
+import uk.ac.ceda.nlds.db.migration.ops.SchemaOperations;
+import uk.ac.ceda.nlds.db.migration.progress.ProgressReporter;
+
+/** What a running revision works with: its connection, the schema DSL, settings, progress and entities. */
+public final class RevisionContext {
+
+    private final Connection connection;
+    private final RevisionRuntime runtime;
+    private final ProgressReporter progress;
+    private final SchemaOperations schema;
+
+    RevisionContext(Connection connection, RevisionRuntime runtime, Revision revision) {
+        this.connection = connection;
+        this.runtime = runtime;
+        this.progress = ProgressReporter.of(runtime.progress(), runtime.database(), revision.label());
+        this.schema = new SchemaOperations(connection, Dialect.of(runtime.backend()), progress);
+    }
+
+    public Connection connection() {
+        return connection;
+    }
+
+    public Backend backend() {
+        return runtime.backend();
+    }
+
+    public String database() {
+        return runtime.database();
+    }
+
+    public SchemaOperations schema() {
+        return schema;
+    }
+
+    public ProgressReporter progress() {
+        return progress;
+    }
+
+    /** A setting of the service by property name, or null when it is not set. */
+    public String setting(String property) {
+        String value = runtime.settings().apply(property);
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    /**
+     * Runs {@code work} in a Hibernate session over the given entity classes (the revision's own
+     * nested copies), on this revision's connection and inside its transaction.
+     */
+    public <R> R withEntities(List<Class<?>> entities, RevisionEntities.Work<R> work) throws Exception {
+        try (RevisionEntities session = RevisionEntities.open(runtime.backend(), entities)) {
+            return session.run(connection, work);
+        }
+    }
+
+    /** The same as {@link #withEntities} for work that returns nothing. */
+    public void useEntities(List<Class<?>> entities, RevisionEntities.VoidWork work) throws Exception {
+        withEntities(entities, s -> {
+            work.run(s);
+            return null;
+        });
+    }
+}

@@ -1,0 +1,67 @@
+package uk.ac.ceda.nlds.db.migration.dialect;
+
+import static uk.ac.ceda.nlds.db.migration.dialect.Sql.literal;
+import static uk.ac.ceda.nlds.db.migration.dialect.Sql.quote;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import uk.ac.ceda.nlds.db.migration.MigrationException;
+import uk.ac.ceda.nlds.db.migration.ops.SchemaOp.ConvertEnumColumn;
+
+/** The parts of an enum conversion both dialects share: the label check and the CASE expression. */
+final class LabelConversion {
+
+    private LabelConversion() {
+    }
+
+    /**
+     * Refuses, before anything changes, when rows hold labels the map cannot take to the new set,
+     * or NULLs the new column cannot hold. The message lists each label with its row count.
+     */
+    static void requireMappable(Connection connection, ConvertEnumColumn op, String textExpression)
+            throws SQLException {
+        Map<String, Long> unmapped = new LinkedHashMap<>();
+        String sql = "SELECT " + textExpression + ", COUNT(*) FROM " + quote(op.table()) + " GROUP BY "
+                + textExpression + " ORDER BY 1";
+        try (Statement statement = connection.createStatement(); var rs = statement.executeQuery(sql)) {
+            while (rs.next()) {
+                String label = rs.getString(1);
+                boolean known = label == null ? op.map().nullLabel() != null || op.to().nullable()
+                        : op.map().target(label).isPresent();
+                if (!known) {
+                    unmapped.put(label == null ? "NULL" : label, rs.getLong(2));
+                }
+            }
+        }
+        if (!unmapped.isEmpty()) {
+            String listed = unmapped.entrySet().stream().map(e -> e.getKey() + " (" + e.getValue() + " rows)")
+                    .collect(Collectors.joining(", "));
+            throw new MigrationException(op.table() + "." + op.from().name() + " holds labels with no equivalent in "
+                    + op.toType().name() + " " + op.toType().labels() + ": " + listed
+                    + "; update or remove those rows first, nothing was changed");
+        }
+    }
+
+    /** A CASE over the old value as text that yields the new label as text. */
+    static String caseExpression(ConvertEnumColumn op, String textExpression) {
+        StringBuilder sql = new StringBuilder("CASE");
+        if (op.map().nullLabel() != null) {
+            sql.append(" WHEN ").append(textExpression).append(" IS NULL THEN ").append(literal(op.map().nullLabel()));
+        }
+        op.map().mapping().forEach((from, to) -> {
+            if (!from.equals(to)) {
+                sql.append(" WHEN ").append(textExpression).append(" = ").append(literal(from)).append(" THEN ")
+                        .append(literal(to));
+            }
+        });
+        if (sql.length() == "CASE".length()) {
+            return textExpression;
+        }
+        return sql.append(" ELSE ").append(textExpression).append(" END").toString();
+    }
+}

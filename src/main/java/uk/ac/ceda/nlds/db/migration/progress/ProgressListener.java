@@ -1,0 +1,44 @@
+package uk.ac.ceda.nlds.db.migration.progress;
+
+/**
+ * Hears about long steps (data steps, table rebuilds) as they run. Listeners must be cheap:
+ * they are called once per batch.
+ */
+public interface ProgressListener {
+
+    ProgressListener NONE = new ProgressListener() {
+    };
+
+    /** A step of {@code total} rows starts; {@code step} names it for people. */
+    default void started(ProgressSnapshot snapshot) {
+    }
+
+    default void advanced(ProgressSnapshot snapshot) {
+    }
+
+    default void finished(ProgressSnapshot snapshot) {
+    }
+
+    /** Calls each listener in turn. */
+    static ProgressListener of(ProgressListener... listeners) {
+        return new ProgressListener() {
+            public void started(ProgressSnapshot s) {
+                for (ProgressListener l : listeners) {
+                    l.started(s);
+                }
+            }
+
+            public void advanced(ProgressSnapshot s) {
+                for (ProgressListener l : listeners) {
+                    l.advanced(s);
+                }
+            }
+
+            public void finished(ProgressSnapshot s) {
+                for (ProgressListener l : listeners) {
+                    l.finished(s);
+                }
+            }
+        };
+    }
+}

@@ -1,0 +1,15 @@
+package uk.ac.ceda.nlds.db.migration.schema;
+
+import java.util.List;
+
+/** A named index on one table. */
+public record Index(String name, String table, List<String> columns, boolean unique) {
+
+    public Index {
+        columns = List.copyOf(columns);
+    }
+
+    public static Index on(String table, String... columns) {
+        return new Index("ix_" + table + "_" + String.join("_", columns), table, List.of(columns), false);
+    }
+}

@@ -1,0 +1,66 @@
+package uk.ac.ceda.nlds.db.startup;
+
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationInfoService;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import uk.ac.ceda.nlds.db.config.ManagedDatabase;
+import uk.ac.ceda.nlds.db.migration.Revision;
+
+/** Brings one database to head with its Flyway instance and reports where it started and ended. */
+public final class DatabaseMigrator {
+
+    private static final Logger log = LoggerFactory.getLogger(DatabaseMigrator.class);
+
+    private DatabaseMigrator() {
+    }
+
+    public static MigrationOutcome migrate(ManagedDatabase database) {
+        String before = describe(database, currentVersion(database));
+        log.info("{}: {} at {}, head is {}", database.id(), database.target(), before,
+                describe(database, database.revisions().headVersion()));
+        MigrateResult result;
+        try {
+            result = database.flyway().migrate();
+        } catch (FlywayException e) {
+            int reached = currentVersion(database);
+            String failed = reached < database.revisions().headVersion() ? describe(database, reached + 1) : "validation";
+            throw new MigrationFailedException(database.id(), "revision " + failed + " failed, the database is at "
+                    + describe(database, reached) + ": " + rootMessage(e), e);
+        }
+        String after = describe(database, currentVersion(database));
+        log.info("{}: now at {}", database.id(), after);
+        return new MigrationOutcome(database.id(), before, after, result.migrationsExecuted);
+    }
+
+    /** The highest applied version, 0 for a database without history. */
+    public static int currentVersion(ManagedDatabase database) {
+        MigrationInfoService info = database.flyway().info();
+        MigrationInfo current = info.current();
+        return current == null || current.getVersion() == null ? 0 : Integer.parseInt(current.getVersion().getVersion());
+    }
+
+    /** {@code V3 (ee82dd99bfc0)}, or {@code V0 (empty)}. */
+    public static String describe(ManagedDatabase database, int version) {
+        if (version == 0) {
+            return "V0 (empty)";
+        }
+        if (version > database.revisions().headVersion()) {
+            return "V" + version + " (unknown to this build)";
+        }
+        Revision revision = database.revisions().revisions().get(version - 1);
+        return revision.label();
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        return message.lines().findFirst().orElse(message).trim();
+    }
+}

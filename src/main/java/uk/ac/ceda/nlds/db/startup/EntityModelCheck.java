@@ -1,0 +1,48 @@
+package uk.ac.ceda.nlds.db.startup;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Set;
+
+import uk.ac.ceda.nlds.db.config.ManagedDatabase;
+import uk.ac.ceda.nlds.db.migration.dialect.Dialect;
+import uk.ac.ceda.nlds.db.migration.model.EntityModel;
+import uk.ac.ceda.nlds.db.migration.model.SchemaComparison;
+import uk.ac.ceda.nlds.db.migration.model.SchemaDifference;
+import uk.ac.ceda.nlds.db.migration.schema.DatabaseSchema;
+
+/**
+ * Checks that the service's current entities agree with the migrated schema: every table and
+ * column, type, nullability, default, key, index and enum label. It stands in for Hibernate's
+ * own validation, which cannot read SQLite's declared types reliably.
+ */
+public final class EntityModelCheck {
+
+    /** Bookkeeping tables that no entity maps. */
+    public static final Set<String> BOOKKEEPING_TABLES = Set.of(ManagedDatabase.HISTORY_TABLE, "alembic_version");
+
+    private EntityModelCheck() {
+    }
+
+    public static List<SchemaDifference> differences(ManagedDatabase database) {
+        DatabaseSchema expected = EntityModel.read(database.target().backend(),
+                EntityModel.entitiesIn(database.target().database().entityPackage()));
+        try (Connection connection = database.migrationDataSource().getConnection()) {
+            DatabaseSchema actual = Dialect.of(database.target().backend()).inspector().inspect(connection);
+            return new SchemaComparison(database.target().backend(), BOOKKEEPING_TABLES).compare(expected, actual);
+        } catch (SQLException e) {
+            throw new MigrationFailedException(database.id(), "cannot read the schema to check the entity model: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    public static void verify(ManagedDatabase database) {
+        List<SchemaDifference> differences = differences(database);
+        if (!differences.isEmpty()) {
+            throw new MigrationFailedException(database.id(), "the service's entity model does not match the schema at "
+                    + DatabaseMigrator.describe(database, DatabaseMigrator.currentVersion(database)) + ":\n"
+                    + SchemaComparison.describe(differences), null);
+        }
+    }
+}
