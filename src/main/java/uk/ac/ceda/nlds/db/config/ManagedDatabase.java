@@ -8,8 +8,10 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.migration.JavaMigration;
 
+import uk.ac.ceda.nlds.db.migration.Backend;
 import uk.ac.ceda.nlds.db.migration.RevisionCatalogue;
 import uk.ac.ceda.nlds.db.migration.RevisionRuntime;
+import uk.ac.ceda.nlds.db.migration.lock.MigrationLock;
 import uk.ac.ceda.nlds.db.migration.progress.ProgressListener;
 
 /**
@@ -17,7 +19,7 @@ import uk.ac.ceda.nlds.db.migration.progress.ProgressListener;
  * run on, and the Flyway instance that records them in the database's own history table.
  */
 public record ManagedDatabase(DatabaseTarget target, RevisionCatalogue revisions, DataSource migrationDataSource,
-        Flyway flyway) {
+        Flyway flyway, MigrationLock lock) {
 
     public static final String HISTORY_TABLE = "flyway_schema_history";
 
@@ -39,7 +41,15 @@ public record ManagedDatabase(DatabaseTarget target, RevisionCatalogue revisions
                 // an applied revision this build does not know must stop it, not be skipped
                 .ignoreMigrationPatterns(new String[0])
                 .load();
-        return new ManagedDatabase(target, revisions, migrationDataSource, flyway);
+        return new ManagedDatabase(target, revisions, migrationDataSource, flyway, lockFor(target, migrationDataSource));
+    }
+
+    private static MigrationLock lockFor(DatabaseTarget target, DataSource migrationDataSource) {
+        if (target.backend() == Backend.POSTGRESQL) {
+            return MigrationLock.postgres(target.database().id(), migrationDataSource);
+        }
+        return target.sqliteFile().map(file -> MigrationLock.sqliteFile(target.database().id(), file))
+                .orElse(MigrationLock.NONE);
     }
 
     public String id() {

@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 
 import uk.ac.ceda.nlds.db.config.ManagedDatabase;
 import uk.ac.ceda.nlds.db.migration.Revision;
+import uk.ac.ceda.nlds.db.migration.lock.MigrationLock;
 
 /** Brings one database to head with its Flyway instance and reports where it started and ended. */
 public final class DatabaseMigrator {
@@ -19,21 +20,20 @@ public final class DatabaseMigrator {
     }
 
     public static MigrationOutcome migrate(ManagedDatabase database) {
-        String before = describe(database, currentVersion(database));
-        log.info("{}: {} at {}, head is {}", database.id(), database.target(), before,
-                describe(database, database.revisions().headVersion()));
-        MigrateResult result;
-        try {
-            result = database.flyway().migrate();
+        try (MigrationLock.Held held = database.lock().acquire()) {
+            String before = describe(database, currentVersion(database));
+            log.info("{}: {} at {}, head is {}", database.id(), database.target(), before,
+                    describe(database, database.revisions().headVersion()));
+            MigrateResult result = database.flyway().migrate();
+            String after = describe(database, currentVersion(database));
+            log.info("{}: now at {}", database.id(), after);
+            return new MigrationOutcome(database.id(), before, after, result.migrationsExecuted);
         } catch (FlywayException e) {
             int reached = currentVersion(database);
             String failed = reached < database.revisions().headVersion() ? describe(database, reached + 1) : "validation";
             throw new MigrationFailedException(database.id(), "revision " + failed + " failed, the database is at "
                     + describe(database, reached) + ": " + rootMessage(e), e);
         }
-        String after = describe(database, currentVersion(database));
-        log.info("{}: now at {}", database.id(), after);
-        return new MigrationOutcome(database.id(), before, after, result.migrationsExecuted);
     }
 
     /** The highest applied version, 0 for a database without history. */
