@@ -1,0 +1,24 @@
+package uk.ac.ceda.nlds.db.testsupport;
+
+import java.nio.file.Path;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import uk.ac.ceda.nlds.db.migration.Backend;
+
+/** Fresh empty databases on either backend, for tests parameterized over both. */
+public final class Backends {
+
+    private Backends() {
+    }
+
+    public static Stream<Backend> both() {
+        return Stream.of(Backend.SQLITE, Backend.POSTGRESQL);
+    }
+
+    public static TestDatabase fresh(Backend backend, PostgresDatabases postgres, Path folder) {
+        return backend == Backend.SQLITE
+                ? TestDatabase.sqlite(folder.resolve(UUID.randomUUID() + ".db"))
+                : postgres.create();
+    }
+}
