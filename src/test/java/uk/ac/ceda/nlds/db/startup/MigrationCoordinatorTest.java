@@ -1,0 +1,53 @@
+package uk.ac.ceda.nlds.db.startup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
+
+import uk.ac.ceda.nlds.db.NldsDbApplication;
+import uk.ac.ceda.nlds.db.testsupport.PostgresDatabases;
+import uk.ac.ceda.nlds.db.testsupport.TestDatabase;
+
+/** The application context: two Flyway beans, Spring Boot's own Flyway start-up backed off, both databases at head. */
+class MigrationCoordinatorTest {
+
+    @RegisterExtension
+    static PostgresDatabases postgres = new PostgresDatabases();
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void bringsAPostgresqlCatalogAndASqliteMonitorConfiguredThroughEnvironmentVariablesToHead() {
+        TestDatabase catalog = postgres.create();
+        StandardEnvironment environment = new StandardEnvironment();
+        environment.getPropertySources().addFirst(new SystemEnvironmentPropertySource("test-environment", Map.of(
+                "NLDS_DB_CATALOG_URL", catalog.url(),
+                "NLDS_DB_MONITOR_URL", "jdbc:sqlite:" + folder.resolve("monitor.db"))));
+        environment.getPropertySources().addFirst(new MapPropertySource("test", Map.of(
+                "nlds.migration.default-tenancy", "t.example.org")));
+
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(NldsDbApplication.class)
+                .web(WebApplicationType.NONE).environment(environment).run()) {
+            assertThat(context.getBeansOfType(Flyway.class)).containsOnlyKeys("catalogFlyway", "monitorFlyway");
+            assertThat(context.getBeanNamesForType(
+                    org.springframework.boot.flyway.autoconfigure.FlywayMigrationInitializer.class)).isEmpty();
+            assertThat(context.getBean(MigrationCoordinator.class).outcomes())
+                    .extracting(MigrationOutcome::describe).containsExactly(
+                            "catalog: V0 (empty) -> V9 (82701862649a) (9 revisions applied)",
+                            "monitor: V0 (empty) -> V9 (82701862649a) (9 revisions applied)");
+        }
+    }
+}
