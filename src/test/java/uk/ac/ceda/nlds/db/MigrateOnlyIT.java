@@ -1,0 +1,85 @@
+package uk.ac.ceda.nlds.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import uk.ac.ceda.nlds.db.config.NldsDatabase;
+import uk.ac.ceda.nlds.db.startup.DatabaseMigrator;
+import uk.ac.ceda.nlds.db.testsupport.JarProcess;
+import uk.ac.ceda.nlds.db.testsupport.MigrationHarness;
+import uk.ac.ceda.nlds.db.testsupport.PostgresDatabases;
+import uk.ac.ceda.nlds.db.testsupport.Rows;
+import uk.ac.ceda.nlds.db.testsupport.TestDatabase;
+
+/** {@code java -jar nlds-db.jar --migrate-only} as operators and containers run it. */
+class MigrateOnlyIT {
+
+    @RegisterExtension
+    static PostgresDatabases postgres = new PostgresDatabases();
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void migratesTheSqliteDefaultInAFreshFolderAndARerunIsANoOp() throws Exception {
+        JarProcess.Result first = JarProcess.run(folder, Map.of(), "--migrate-only");
+
+        assertThat(first.exitCode()).as(first.output()).isZero();
+        assertThat(first.stdout()).contains("catalog: V0 (empty) -> V9 (82701862649a) (9 revisions applied)")
+                .contains("monitor: V0 (empty) -> V9 (82701862649a) (9 revisions applied)");
+        for (NldsDatabase database : NldsDatabase.values()) {
+            TestDatabase db = TestDatabase.sqlite(folder.resolve("data/" + database.id() + ".db"));
+            assertThat(DatabaseMigrator.currentVersion(MigrationHarness.managed(database, db))).isEqualTo(9);
+        }
+
+        JarProcess.Result rerun = JarProcess.run(folder, Map.of(), "--migrate-only");
+        assertThat(rerun.exitCode()).as(rerun.output()).isZero();
+        assertThat(rerun.stdout()).contains("catalog: at V9 (82701862649a), already at head")
+                .contains("monitor: at V9 (82701862649a), already at head");
+    }
+
+    @Test
+    void migratesPostgresqlDatabasesNamedByEnvironmentVariables() throws Exception {
+        TestDatabase catalog = postgres.create();
+        TestDatabase monitor = postgres.create();
+
+        JarProcess.Result result = JarProcess.run(folder, Map.of("NLDS_DB_CATALOG_URL", catalog.url(),
+                "NLDS_DB_MONITOR_URL", monitor.url()), "--migrate-only");
+
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        assertThat(result.stdout()).contains("catalog: V0 (empty) -> V9").contains("monitor: V0 (empty) -> V9");
+        assertThat(Rows.column(catalog, "SELECT MAX(version::int) FROM flyway_schema_history")).containsExactly("9");
+        assertThat(folder.resolve("data")).doesNotExist();
+    }
+
+    @Test
+    void aFailingRevisionNamesDatabaseRevisionAndCauseAndLeavesACompleteRevision() throws Exception {
+        TestDatabase catalog = TestDatabase.sqlite(folder.resolve("data/catalog.db"));
+        folder.resolve("data").toFile().mkdirs();
+        MigrationHarness.migrateTo(MigrationHarness.managed(NldsDatabase.CATALOG, catalog), 2);
+        Rows.execute(catalog, "INSERT INTO holding (id, label, \"user\", \"group\") VALUES (1, 'h', 'u', 'g')",
+                "INSERT INTO \"transaction\" (id, transaction_id, holding_id) VALUES (1, 't', 1)",
+                "INSERT INTO file (id, transaction_id) VALUES (1, 1)",
+                "INSERT INTO location (id, storage_type, root, path, file_id) VALUES (1, 'OBJECT_STORAGE', 'r', 'p', 1)");
+
+        JarProcess.Result result = JarProcess.run(folder, Map.of(), "--migrate-only");
+
+        assertThat(result.exitCode()).isNotZero();
+        assertThat(result.stderr()).contains("nlds-db: catalog: revision V3 (ee82dd99bfc0) failed, the database is at"
+                + " V2 (bf09ce0d6899): nlds.migration.default-tenancy is not set, but 1 OBJECT_STORAGE locations need it");
+        assertThat(DatabaseMigrator.currentVersion(MigrationHarness.managed(NldsDatabase.CATALOG, catalog))).isEqualTo(2);
+        assertThat(Rows.count(catalog, "location")).isEqualTo(1);
+
+        JarProcess.Result fixed = JarProcess.run(folder,
+                Map.of("NLDS_MIGRATION_DEFAULTTENANCY", "nlds-tenancy.example.org"), "--migrate-only");
+        assertThat(fixed.exitCode()).as(fixed.output()).isZero();
+        assertThat(fixed.stdout()).contains("catalog: V2 (bf09ce0d6899) -> V9 (82701862649a) (7 revisions applied)");
+        assertThat(Rows.column(catalog, "SELECT url_netloc FROM location")).containsExactly("nlds-tenancy.example.org");
+    }
+}
