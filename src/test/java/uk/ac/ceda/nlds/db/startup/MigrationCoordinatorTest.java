@@ -33,7 +33,7 @@ class MigrationCoordinatorTest {
     void bringsAPostgresqlCatalogAndASqliteMonitorConfiguredThroughEnvironmentVariablesToHead() {
         TestDatabase catalog = postgres.create();
         StandardEnvironment environment = new StandardEnvironment();
-        environment.getPropertySources().addFirst(new SystemEnvironmentPropertySource("test-environment", Map.of(
+        environment.getPropertySources().addFirst(new SystemEnvironmentPropertySource("test-systemEnvironment", Map.of(
                 "NLDS_DB_CATALOG_URL", catalog.url(),
                 "NLDS_DB_MONITOR_URL", "jdbc:sqlite:" + folder.resolve("monitor.db"))));
         environment.getPropertySources().addFirst(new MapPropertySource("test", Map.of(
@@ -49,5 +49,7 @@ class MigrationCoordinatorTest {
                             "catalog: V0 (empty) -> V9 (82701862649a) (9 revisions applied)",
                             "monitor: V0 (empty) -> V9 (82701862649a) (9 revisions applied)");
         }
+        assertThat(folder.resolve("monitor.db")).exists();
+        assertThat(Path.of("data")).as("no default SQLite file was used").doesNotExist();
     }
 }
