@@ -15,8 +15,8 @@ import uk.ac.ceda.nlds.db.startup.MigrationCoordinator;
  * The bare start the no-op {@code --migrate-only} process is compared with: the same jar, JVM
  * and application context as {@code --migrate-only} (both DataSources, Flyway beans, persistence
  * configuration, no web server), with only the coordinator's run replaced by nothing. Launched
- * from the jar through Spring Boot's {@code PropertiesLauncher} with the test classes on
- * {@code loader.path}.
+ * from the jar through Spring Boot's {@code PropertiesLauncher} with a folder holding only this
+ * class on {@code loader.path}, so logging is set up as in the jar.
  */
 public class BareStart {
 

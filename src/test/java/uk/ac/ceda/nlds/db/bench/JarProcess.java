@@ -63,7 +63,7 @@ final class JarProcess {
         return new Measured(seconds, heap[0], heap[1], rssMiB, text);
     }
 
-    /** The largest heap occupancy before any collection and the largest after one, in MiB. */
+    /** The largest heap occupancy at any pause and the largest after a young or full collection, in MiB. */
     static double[] heapMiB(List<String> gcLog) {
         double before = 0;
         double after = 0;
@@ -71,7 +71,10 @@ final class JarProcess {
             Matcher m = PAUSE.matcher(line);
             if (line.contains("Pause") && m.find()) {
                 before = Math.max(before, mib(m.group(1), m.group(2)));
-                after = Math.max(after, mib(m.group(3), m.group(4)));
+                // G1's Remark and Cleanup pauses collect nothing: their "after" is not a live set
+                if (line.contains("Pause Young") || line.contains("Pause Full")) {
+                    after = Math.max(after, mib(m.group(3), m.group(4)));
+                }
             }
         }
         return new double[] {before, after};

@@ -140,7 +140,7 @@ public final class MigrationBenchmark {
 
         List<JarProcess.Measured> noOps = new ArrayList<>();
         List<JarProcess.Measured> bares = new ArrayList<>();
-        Path testClasses = Path.of(BareStart.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path bareStart = bareStartClasses();
         for (int i = 0; i < repeats; i++) {
             JarProcess.Measured noOp = process.runJar(jar, List.of("--migrate-only"), engine.environment(),
                     name + "-noop-" + i);
@@ -148,7 +148,7 @@ public final class MigrationBenchmark {
                 throw new IllegalStateException("the no-op run migrated something:\n" + noOp.output());
             }
             noOps.add(noOp);
-            bares.add(process.run(List.of("-Dloader.main=" + BareStart.class.getName(), "-Dloader.path=" + testClasses,
+            bares.add(process.run(List.of("-Dloader.main=" + BareStart.class.getName(), "-Dloader.path=" + bareStart,
                     "-cp", jar.toString(), "org.springframework.boot.loader.launch.PropertiesLauncher"),
                     engine.environment(), name + "-bare-" + i));
         }
@@ -157,6 +157,22 @@ public final class MigrationBenchmark {
         table.add(rows, backend, "no-op --migrate-only process", noOp.seconds(), null)
                 .ratio(noOp.seconds() / bare.seconds(), "bare").memory(noOp);
         table.add(rows, backend, "bare start, same jar", bare.seconds(), null).ratio(1, "bare").memory(bare);
+    }
+
+    /**
+     * A folder holding only the {@link BareStart} classes, for {@code loader.path}: the whole test
+     * classes folder would also bring logback-test.xml and so a different logging set-up.
+     */
+    private Path bareStartClasses() throws Exception {
+        Path testClasses = Path.of(BareStart.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        String packagePath = BareStart.class.getPackageName().replace('.', '/');
+        Path target = Files.createDirectories(workDir.resolve("bare-start").resolve(packagePath));
+        try (var files = Files.list(testClasses.resolve(packagePath))) {
+            for (Path file : files.filter(f -> f.getFileName().toString().startsWith("BareStart")).toList()) {
+                Files.copy(file, target.resolve(file.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        return workDir.resolve("bare-start");
     }
 
     private void measureMemory(Backend backend, ResultTable table) throws Exception {
