@@ -21,11 +21,12 @@ public final class DatabaseMigrator {
 
     public static MigrationOutcome migrate(ManagedDatabase database) {
         try (MigrationLock.Held held = database.lock().acquire()) {
-            String before = describe(database, currentVersion(database));
+            int beforeVersion = currentVersion(database);
+            String before = describe(database, beforeVersion);
             log.info("{}: {} at {}, head is {}", database.id(), database.target(), before,
                     describe(database, database.revisions().headVersion()));
             MigrateResult result = database.flyway().migrate();
-            String after = describe(database, currentVersion(database));
+            String after = describe(database, versionAfter(database, result, beforeVersion));
             log.info("{}: now at {}", database.id(), after);
             return new MigrationOutcome(database.id(), before, after, result.migrationsExecuted);
         } catch (FlywayException e) {
@@ -34,6 +35,17 @@ public final class DatabaseMigrator {
             throw new MigrationFailedException(database.id(), "revision " + failed + " failed, the database is at "
                     + describe(database, reached) + ": " + rootMessage(e), e);
         }
+    }
+
+    /**
+     * Where the migration ended, from its result: a no-op start then reads the history only once
+     * (each read is a Flyway info, tens of milliseconds on PostgreSQL; see BENCHMARKS.md).
+     */
+    private static int versionAfter(ManagedDatabase database, MigrateResult result, int beforeVersion) {
+        if (result.migrationsExecuted == 0) {
+            return beforeVersion;
+        }
+        return result.targetSchemaVersion == null ? currentVersion(database) : Integer.parseInt(result.targetSchemaVersion);
     }
 
     /** The highest applied version, 0 for a database without history. */

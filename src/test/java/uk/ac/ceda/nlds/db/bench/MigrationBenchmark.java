@@ -1,0 +1,304 @@
+package uk.ac.ceda.nlds.db.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import uk.ac.ceda.nlds.db.config.ManagedDatabase;
+import uk.ac.ceda.nlds.db.config.NldsDatabase;
+import uk.ac.ceda.nlds.db.migration.Backend;
+import uk.ac.ceda.nlds.db.startup.MigrationCoordinator;
+import uk.ac.ceda.nlds.db.testsupport.MigrationHarness;
+import uk.ac.ceda.nlds.db.testsupport.PostgresDatabases;
+import uk.ac.ceda.nlds.db.testsupport.PostgresServer;
+import uk.ac.ceda.nlds.db.testsupport.TestDatabase;
+
+/**
+ * Migration time and memory on a large NLDS database pair, against the raw-SQL bound. For each
+ * backend: load N files and N sub-records at revision 1, time {@code java -jar nlds-db.jar
+ * --migrate-only} (whole process and per revision from the Flyway history) and the raw-SQL bound
+ * on an identical copy, check both left the same data, time the no-op path against a bare start,
+ * then migrate 4×N under the same heap limit. Prints the table and writes it into BENCHMARKS.md.
+ *
+ * <p>System properties: {@code bench.rows} (N, default 100000), {@code bench.backends}
+ * ({@code postgresql,sqlite}), {@code bench.memoryBackends} (the same), {@code bench.xmx} (heap limit of every jar run, 256m),
+ * {@code bench.memoryFactor} (4; 0 skips the memory run), {@code bench.repeats} (no-op and bare
+ * start runs, median taken, 3), {@code bench.jar} (target/nlds-db.jar), {@code bench.output}
+ * (BENCHMARKS.md), {@code bench.workDir} (target/bench). PostgreSQL comes from
+ * {@code NLDS_TEST_POSTGRES_URL}, as in the tests.
+ */
+public final class MigrationBenchmark {
+
+    private final long rows;
+    private final List<Backend> backends;
+    private final List<Backend> memoryBackends;
+    private final int memoryFactor;
+    private final int repeats;
+    private final Path jar;
+    private final Path workDir;
+    private final JarProcess process;
+    private final String maxHeap;
+    private final PostgresDatabases postgres = new PostgresDatabases();
+
+    MigrationBenchmark(long rows, List<Backend> backends, List<Backend> memoryBackends, String maxHeap,
+            int memoryFactor, int repeats, Path jar, Path workDir) {
+        this.rows = rows;
+        this.backends = backends;
+        this.memoryBackends = memoryBackends;
+        this.maxHeap = maxHeap;
+        this.memoryFactor = memoryFactor;
+        this.repeats = repeats;
+        this.jar = jar;
+        this.workDir = workDir;
+        this.process = new JarProcess(workDir, maxHeap);
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<Backend> backends = backends(System.getProperty("bench.backends", "postgresql,sqlite"));
+        MigrationBenchmark benchmark = new MigrationBenchmark(Long.getLong("bench.rows", 100_000), backends,
+                backends(System.getProperty("bench.memoryBackends", System.getProperty("bench.backends",
+                        "postgresql,sqlite"))),
+                System.getProperty("bench.xmx", "256m"), Integer.getInteger("bench.memoryFactor", 4),
+                Integer.getInteger("bench.repeats", 3), Path.of(System.getProperty("bench.jar", "target/nlds-db.jar")),
+                Path.of(System.getProperty("bench.workDir", "target/bench")));
+        ResultTable table = benchmark.run();
+        Path output = Path.of(System.getProperty("bench.output", "BENCHMARKS.md"));
+        System.out.println(table.markdown());
+        table.writeInto(output);
+        System.out.println("written to " + output.toAbsolutePath());
+    }
+
+    private static List<Backend> backends(String names) {
+        return Arrays.stream(names.split(",")).map(s -> Backend.valueOf(s.trim().toUpperCase(java.util.Locale.ROOT)))
+                .toList();
+    }
+
+    ResultTable run() throws Exception {
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " not found: build it first with ./mvnw -B -DskipTests package");
+        }
+        Files.createDirectories(workDir);
+        ResultTable table = new ResultTable(rows, maxHeap, Machine.describe(backends));
+        try {
+            for (Backend backend : backends) {
+                measure(backend, table);
+            }
+            for (Backend backend : memoryBackends) {
+                if (memoryFactor > 0) {
+                    measureMemory(backend, table);
+                }
+            }
+        } finally {
+            postgres.afterAll(null);
+        }
+        return table;
+    }
+
+    private void measure(Backend backend, ResultTable table) throws Exception {
+        String name = backend.name().toLowerCase(java.util.Locale.ROOT);
+        Pair engine = pairAtRevision1(backend, name);
+        double load = load(engine, rows);
+        table.add(rows, backend, "load revision-1 data", load, new BenchmarkData(rows).totalRows() / load);
+        Pair raw = copy(engine, backend, name + "-raw");
+
+        JarProcess.Measured migration = process.runJar(jar, List.of("--migrate-only"), engine.environment(),
+                name + "-migrate");
+        Map<Integer, Double> perRevision = historySeconds(engine);
+        double rawSeconds;
+        try (Connection c = raw.catalog().connect(); Connection m = raw.monitor().connect()) {
+            rawSeconds = RawSqlBound.run(c, RawSqlBound.catalog(backend)) + RawSqlBound.run(m, RawSqlBound.monitor(backend));
+        }
+        DataSummary.requireSame(engine, raw);
+
+        perRevision.forEach((version, seconds) -> table.add(rows, backend, "V" + version + " (history)", seconds,
+                rows / seconds));
+        double historySum = perRevision.values().stream().mapToDouble(Double::doubleValue).sum();
+        table.add(rows, backend, "1→9 history sum", historySum, rows / historySum).ratio(historySum / rawSeconds, "raw");
+        table.add(rows, backend, "1→9 --migrate-only process", migration.seconds(), rows / migration.seconds())
+                .ratio(migration.seconds() / rawSeconds, "raw").memory(migration);
+        table.add(rows, backend, "raw-SQL bound (JDBC)", rawSeconds, rows / rawSeconds).ratio(1, "raw");
+
+        measureNoOp(backend, name, engine, table);
+    }
+
+    private void measureNoOp(Backend backend, String name, Pair engine, ResultTable table) throws Exception {
+        ManagedDatabase catalog = MigrationHarness.managed(NldsDatabase.CATALOG, engine.catalog());
+        ManagedDatabase monitor = MigrationHarness.managed(NldsDatabase.MONITOR, engine.monitor());
+        MigrationCoordinator coordinator = new MigrationCoordinator(catalog, monitor);
+        double cold = time(() -> coordinator.run(null));
+        double warm = time(() -> coordinator.run(null));
+        table.add(rows, backend, "no-op coordinator check, first call", cold, null);
+        table.add(rows, backend, "no-op coordinator check, second call", warm, null);
+
+        List<JarProcess.Measured> noOps = new ArrayList<>();
+        List<JarProcess.Measured> bares = new ArrayList<>();
+        Path bareStart = bareStartClasses();
+        for (int i = 0; i < repeats; i++) {
+            JarProcess.Measured noOp = process.runJar(jar, List.of("--migrate-only"), engine.environment(),
+                    name + "-noop-" + i);
+            if (!noOp.output().contains("already at head")) {
+                throw new IllegalStateException("the no-op run migrated something:\n" + noOp.output());
+            }
+            noOps.add(noOp);
+            bares.add(process.run(List.of("-Dloader.main=" + BareStart.class.getName(), "-Dloader.path=" + bareStart,
+                    "-cp", jar.toString(), "org.springframework.boot.loader.launch.PropertiesLauncher"),
+                    engine.environment(), name + "-bare-" + i));
+        }
+        JarProcess.Measured noOp = median(noOps);
+        JarProcess.Measured bare = median(bares);
+        table.add(rows, backend, "no-op --migrate-only process", noOp.seconds(), null)
+                .ratio(noOp.seconds() / bare.seconds(), "bare").memory(noOp);
+        table.add(rows, backend, "bare start, same jar", bare.seconds(), null).ratio(1, "bare").memory(bare);
+    }
+
+    /**
+     * A folder holding only the {@link BareStart} classes, for {@code loader.path}: the whole test
+     * classes folder would also bring logback-test.xml and so a different logging set-up.
+     */
+    private Path bareStartClasses() throws Exception {
+        Path testClasses = Path.of(BareStart.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        String packagePath = BareStart.class.getPackageName().replace('.', '/');
+        Path target = Files.createDirectories(workDir.resolve("bare-start").resolve(packagePath));
+        try (var files = Files.list(testClasses.resolve(packagePath))) {
+            for (Path file : files.filter(f -> f.getFileName().toString().startsWith("BareStart")).toList()) {
+                Files.copy(file, target.resolve(file.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        return workDir.resolve("bare-start");
+    }
+
+    private void measureMemory(Backend backend, ResultTable table) throws Exception {
+        long big = rows * memoryFactor;
+        String name = backend.name().toLowerCase(java.util.Locale.ROOT) + "-x" + memoryFactor;
+        Pair pair = pairAtRevision1(backend, name);
+        load(pair, big);
+        JarProcess.Measured migration = process.runJar(jar, List.of("--migrate-only"), pair.environment(),
+                name + "-migrate");
+        table.add(big, backend, "1→9 --migrate-only process", migration.seconds(), big / migration.seconds())
+                .memory(migration);
+        drop(pair);
+    }
+
+    private Pair pairAtRevision1(Backend backend, String name) throws Exception {
+        Pair pair;
+        if (backend == Backend.POSTGRESQL) {
+            pair = new Pair(postgres.create(), postgres.create());
+        } else {
+            Path dir = Files.createDirectories(workDir.resolve(name));
+            Files.deleteIfExists(dir.resolve("catalog.db"));
+            Files.deleteIfExists(dir.resolve("monitor.db"));
+            pair = new Pair(TestDatabase.sqlite(dir.resolve("catalog.db")), TestDatabase.sqlite(dir.resolve("monitor.db")));
+        }
+        MigrationHarness.migrateTo(MigrationHarness.managed(NldsDatabase.CATALOG, pair.catalog()), 1);
+        MigrationHarness.migrateTo(MigrationHarness.managed(NldsDatabase.MONITOR, pair.monitor()), 1);
+        return pair;
+    }
+
+    private static double load(Pair pair, long files) throws Exception {
+        BenchmarkData data = new BenchmarkData(files);
+        long start = System.nanoTime();
+        try (Connection c = pair.catalog().connect(); Connection m = pair.monitor().connect()) {
+            data.loadCatalog(c);
+            data.loadMonitor(m);
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    /** An identical copy: {@code CREATE DATABASE … TEMPLATE} on PostgreSQL, a file copy on SQLite. */
+    private Pair copy(Pair source, Backend backend, String name) throws Exception {
+        if (backend == Backend.POSTGRESQL) {
+            Pair copy = new Pair(postgres.create(), postgres.create());
+            try (Connection admin = PostgresServer.get().connect("postgres"); Statement st = admin.createStatement()) {
+                for (String[] pair : List.of(new String[] {copy.catalog().name(), source.catalog().name()},
+                        new String[] {copy.monitor().name(), source.monitor().name()})) {
+                    st.execute("DROP DATABASE " + pair[0]);
+                    st.execute("CREATE DATABASE " + pair[0] + " TEMPLATE " + pair[1]);
+                }
+            }
+            return copy;
+        }
+        Path dir = Files.createDirectories(workDir.resolve(name));
+        Path catalog = dir.resolve("catalog.db");
+        Path monitor = dir.resolve("monitor.db");
+        Files.copy(Path.of(source.catalog().url().substring("jdbc:sqlite:".length())), catalog,
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(Path.of(source.monitor().url().substring("jdbc:sqlite:".length())), monitor,
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        return new Pair(TestDatabase.sqlite(catalog), TestDatabase.sqlite(monitor));
+    }
+
+    private void drop(Pair pair) throws Exception {
+        if (pair.catalog().backend() == Backend.POSTGRESQL) {
+            try (Connection admin = PostgresServer.get().connect("postgres"); Statement st = admin.createStatement()) {
+                st.execute("DROP DATABASE IF EXISTS " + pair.catalog().name() + " WITH (FORCE)");
+                st.execute("DROP DATABASE IF EXISTS " + pair.monitor().name() + " WITH (FORCE)");
+            }
+        }
+    }
+
+    /** Seconds per revision from 2, catalog and monitor together, from Flyway's {@code execution_time}. */
+    private static Map<Integer, Double> historySeconds(Pair pair) throws SQLException {
+        Map<Integer, Double> seconds = new TreeMap<>();
+        for (TestDatabase db : List.of(pair.catalog(), pair.monitor())) {
+            try (Connection c = db.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
+                    "SELECT version, execution_time FROM " + ManagedDatabase.HISTORY_TABLE
+                            + " WHERE version IS NOT NULL")) {
+                while (rs.next()) {
+                    int version = Integer.parseInt(rs.getString(1));
+                    if (version > 1) {
+                        seconds.merge(version, rs.getLong(2) / 1000.0, Double::sum);
+                    }
+                }
+            }
+        }
+        if (seconds.size() != 8) {
+            throw new IllegalStateException("expected revisions 2 to 9 in the history, found " + seconds.keySet());
+        }
+        return seconds;
+    }
+
+    private static JarProcess.Measured median(List<JarProcess.Measured> runs) {
+        List<JarProcess.Measured> sorted = new ArrayList<>(runs);
+        sorted.sort(java.util.Comparator.comparingDouble(JarProcess.Measured::seconds));
+        return sorted.get(sorted.size() / 2);
+    }
+
+    private interface Timed {
+        void run() throws Exception;
+    }
+
+    private static double time(Timed timed) throws Exception {
+        long start = System.nanoTime();
+        timed.run();
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    /** The two databases of one NLDS installation, on one backend. */
+    record Pair(TestDatabase catalog, TestDatabase monitor) {
+        Map<String, String> environment() {
+            Map<String, String> environment = new TreeMap<>(Map.of("NLDS_DB_CATALOG_URL", catalog.url(),
+                    "NLDS_DB_MONITOR_URL", monitor.url(), "NLDS_MIGRATION_DEFAULTTENANCY", RawSqlBound.TENANCY,
+                    "NLDS_MIGRATION_DEFAULTTAPEURL", RawSqlBound.TAPE_URL));
+            credentials(environment, "CATALOG", catalog);
+            credentials(environment, "MONITOR", monitor);
+            return environment;
+        }
+
+        private static void credentials(Map<String, String> environment, String database, TestDatabase db) {
+            if (db.user() != null) {
+                environment.put("NLDS_DB_" + database + "_USERNAME", db.user());
+            }
+            if (db.password() != null) {
+                environment.put("NLDS_DB_" + database + "_PASSWORD", db.password());
+            }
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package uk.ac.ceda.nlds.db.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import uk.ac.ceda.nlds.db.migration.Backend;
+
+/**
+ * The benchmark command at a small N on both backends, after {@code package} built the jar:
+ * that it runs, that the raw-SQL bound leaves the same data as the engine (it fails otherwise),
+ * and that the table is complete. Its times are not checked.
+ */
+class MigrationBenchmarkIT {
+
+    private static final long ROWS = 200;
+    private static final List<String> STEPS = List.of("load revision-1 data", "V2 (history)", "V3 (history)",
+            "V4 (history)", "V5 (history)", "V6 (history)", "V7 (history)", "V8 (history)", "V9 (history)",
+            "1→9 history sum", "1→9 --migrate-only process", "raw-SQL bound (JDBC)",
+            "no-op coordinator check, first call", "no-op coordinator check, second call",
+            "no-op --migrate-only process", "bare start, same jar");
+
+    @TempDir
+    Path work;
+
+    @Test
+    void producesACompleteTableOnBothBackendsAndWritesItBetweenTheMarkers() throws Exception {
+        ResultTable table = new MigrationBenchmark(ROWS, List.of(Backend.POSTGRESQL, Backend.SQLITE),
+                List.of(Backend.SQLITE), "256m", 2, 1,
+                Path.of("target/nlds-db.jar"), work).run();
+
+        for (Backend backend : Backend.values()) {
+            List<ResultTable.Row> rows = table.rows().stream().filter(r -> r.backend == backend && r.n == ROWS).toList();
+            assertThat(rows).extracting(r -> r.step).containsExactlyElementsOf(STEPS);
+            assertThat(rows).allSatisfy(r -> assertThat(r.seconds).isPositive());
+            assertThat(rows).filteredOn(r -> r.step.contains("process") || r.step.startsWith("bare"))
+                    .allSatisfy(r -> {
+                        assertThat(r.peakHeap).isPositive();
+                        assertThat(r.liveHeap).isPositive();
+                        assertThat(r.rss).isPositive();
+                    });
+            assertThat(rows).filteredOn(r -> r.step.startsWith("1→9") || r.step.startsWith("raw")
+                    || r.step.startsWith("no-op --") || r.step.startsWith("bare"))
+                    .allSatisfy(r -> assertThat(r.ratio).isPositive());
+        }
+        // the memory run at 2×N (on SQLite only, to keep this test near a minute)
+        assertThat(table.rows()).filteredOn(r -> r.n == 2 * ROWS).singleElement().satisfies(r -> {
+            assertThat(r.step).isEqualTo("1→9 --migrate-only process");
+            assertThat(r.peakHeap).isPositive();
+            assertThat(r.rss).isPositive();
+        });
+        assertThat(table.targets()).hasSize(11).allSatisfy(t -> assertThat(t).matches("(met|MISSED): .*"));
+
+        Path file = work.resolve("BENCHMARKS.md");
+        Files.writeString(file, "# Benchmarks\n\nanalysis above\n\n" + ResultTable.START + "\nold\n"
+                + ResultTable.END + "\n\nanalysis below\n");
+        table.writeInto(file);
+        String written = Files.readString(file);
+        assertThat(written).contains("analysis above", "analysis below", ResultTable.HEADER).doesNotContain("\nold\n");
+        assertThat(written.lines().filter(l -> l.startsWith("| " + ROWS + " ") || l.startsWith("| " + 2 * ROWS + " ")))
+                .hasSize(table.rows().size());
+    }
+}
