@@ -2,7 +2,9 @@ package uk.ac.ceda.nlds.db.catalog.migration;
 
 import static uk.ac.ceda.nlds.db.migration.schema.ColumnType.VARCHAR;
 
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -58,43 +60,47 @@ public class V3__Add_storage_url_fields extends Revision {
         context.schema().alterTable("location", location -> location.dropColumn(URL_NETLOC).dropColumn(URL_SCHEME));
     }
 
+    /** One grouped count for the checks, then one UPDATE … CASE per id batch for both stores. */
     private void fillUrls(RevisionContext context, StatelessSession session) {
-        long untyped = count(session, "where l.storageType is null");
+        Map<Storage, Long> rows = new EnumMap<>(Storage.class);
+        long untyped = 0;
+        for (Object[] group : session.createSelectionQuery(
+                "select l.storageType, count(l) from Location l group by l.storageType", Object[].class).getResultList()) {
+            if (group[0] == null) {
+                untyped = (Long) group[1];
+            } else {
+                rows.put((Storage) group[0], (Long) group[1]);
+            }
+        }
         if (untyped > 0) {
             throw new MigrationException(untyped + " location rows have no storage_type, so revision "
                     + label() + " cannot give them a URL; set storage_type on them first");
         }
-        long objectRows = count(session, "where l.storageType = OBJECT_STORAGE");
-        long tapeRows = count(session, "where l.storageType = TAPE");
+        long objectRows = rows.getOrDefault(Storage.OBJECT_STORAGE, 0L);
+        long tapeRows = rows.getOrDefault(Storage.TAPE, 0L);
         String tenancy = requiredSetting(context, TENANCY_PROPERTY, objectRows, "OBJECT_STORAGE",
                 "the object store's tenancy host, for example nlds-tenancy.example.org");
         String tapeUrl = requiredSetting(context, TAPE_URL_PROPERTY, tapeRows, "TAPE",
                 "the tape URL, for example root://tape.example.org//eos/nlds");
         String tapeNetloc = tapeUrl == null ? null : tapeNetloc(tapeUrl);
-
-        Integer minId = session.createSelectionQuery("select min(l.id) from Location l", Integer.class).getSingleResult();
-        Integer maxId = session.createSelectionQuery("select max(l.id) from Location l", Integer.class).getSingleResult();
-        if (minId == null) {
+        if (objectRows + tapeRows == 0) {
             return;
         }
+        Object[] range = session.createSelectionQuery("select min(l.id), max(l.id) from Location l", Object[].class)
+                .getSingleResult();
+        int minId = (Integer) range[0];
+        int maxId = (Integer) range[1];
         try (ProgressStep step = context.progress().step("fill location URLs", objectRows + tapeRows)) {
             for (int low = minId; low <= maxId; low += BATCH_IDS) {
                 int high = Math.min(maxId, low + BATCH_IDS - 1);
-                int done = session.createMutationQuery("update Location l set l.urlScheme = 'http',"
-                        + " l.urlNetloc = :netloc where l.storageType = OBJECT_STORAGE and l.id between :low and :high")
-                        .setParameter("netloc", tenancy).setParameter("low", low).setParameter("high", high)
-                        .executeUpdate();
-                done += session.createMutationQuery("update Location l set l.urlScheme = 'root',"
-                        + " l.urlNetloc = :netloc where l.storageType = TAPE and l.id between :low and :high")
-                        .setParameter("netloc", tapeNetloc).setParameter("low", low).setParameter("high", high)
-                        .executeUpdate();
-                step.advance(done);
+                step.advance(session.createMutationQuery("update Location l"
+                        + " set l.urlScheme = case when l.storageType = TAPE then 'root' else 'http' end,"
+                        + " l.urlNetloc = case when l.storageType = TAPE then :tape else :tenancy end"
+                        + " where l.id between :low and :high")
+                        .setParameter("tape", tapeNetloc, String.class).setParameter("tenancy", tenancy, String.class)
+                        .setParameter("low", low).setParameter("high", high).executeUpdate());
             }
         }
-    }
-
-    private static long count(StatelessSession session, String where) {
-        return session.createSelectionQuery("select count(l) from Location l " + where, Long.class).getSingleResult();
     }
 
     private String requiredSetting(RevisionContext context, String property, long rows, String storage, String what) {
