@@ -1,0 +1,54 @@
+package uk.ac.ceda.nlds.db.startup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import uk.ac.ceda.nlds.db.config.ManagedDatabase;
+import uk.ac.ceda.nlds.db.config.NldsDatabase;
+import uk.ac.ceda.nlds.db.migration.Backend;
+import uk.ac.ceda.nlds.db.testsupport.Backends;
+import uk.ac.ceda.nlds.db.testsupport.MigrationHarness;
+import uk.ac.ceda.nlds.db.testsupport.PostgresDatabases;
+
+/** The service's current entities agree with the schema at head, and the check fails loudly when they do not. */
+class EntityModelCheckTest {
+
+    @RegisterExtension
+    static PostgresDatabases postgres = new PostgresDatabases();
+
+    @TempDir
+    Path folder;
+
+    static List<Backend> backends() {
+        return Backends.both().toList();
+    }
+
+    @ParameterizedTest
+    @MethodSource("backends")
+    void theCurrentEntitiesMatchBothDatabasesAtHead(Backend backend) {
+        for (NldsDatabase database : NldsDatabase.values()) {
+            ManagedDatabase managed = MigrationHarness.managed(database, Backends.fresh(backend, postgres, folder));
+            MigrationHarness.migrateTo(managed, 9);
+            assertThat(EntityModelCheck.differences(managed)).as(database.id()).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("backends")
+    void aSchemaBehindTheEntitiesIsReportedWithWhatDiffers(Backend backend) {
+        ManagedDatabase catalog = MigrationHarness.managed(NldsDatabase.CATALOG, Backends.fresh(backend, postgres, folder));
+        MigrationHarness.migrateTo(catalog, 5);
+
+        assertThatThrownBy(() -> EntityModelCheck.verify(catalog)).isInstanceOf(MigrationFailedException.class)
+                .hasMessageStartingWith("catalog: the service's entity model does not match the schema at V5 (eaeeec0b5cf2)")
+                .hasMessageContaining("aggregation: column failed_fl is missing");
+    }
+}
