@@ -1,6 +1,7 @@
 package uk.ac.ceda.nlds.db.startup;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static uk.ac.ceda.nlds.db.testsupport.Backends.BOTH_BACKENDS;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
@@ -27,12 +28,8 @@ class EntityModelCheckTest {
     @TempDir
     Path folder;
 
-    static List<Backend> backends() {
-        return Backends.both().toList();
-    }
-
     @ParameterizedTest
-    @MethodSource("backends")
+    @MethodSource(BOTH_BACKENDS)
     void theCurrentEntitiesMatchBothDatabasesAtHead(Backend backend) {
         for (NldsDatabase database : NldsDatabase.values()) {
             ManagedDatabase managed = MigrationHarness.managed(database, Backends.fresh(backend, postgres, folder));
@@ -42,7 +39,7 @@ class EntityModelCheckTest {
     }
 
     @ParameterizedTest
-    @MethodSource("backends")
+    @MethodSource(BOTH_BACKENDS)
     void aSchemaBehindTheEntitiesIsReportedWithWhatDiffers(Backend backend) {
         ManagedDatabase catalog = MigrationHarness.managed(NldsDatabase.CATALOG, Backends.fresh(backend, postgres, folder));
         MigrationHarness.migrateTo(catalog, 5);

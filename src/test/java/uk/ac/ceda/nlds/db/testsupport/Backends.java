@@ -9,6 +9,9 @@ import uk.ac.ceda.nlds.db.migration.Backend;
 /** Fresh empty databases on either backend, for tests parameterized over both. */
 public final class Backends {
 
+    /** For {@code @MethodSource(BOTH_BACKENDS)}: one run per backend. */
+    public static final String BOTH_BACKENDS = "uk.ac.ceda.nlds.db.testsupport.Backends#both";
+
     private Backends() {
     }
 

@@ -1,6 +1,7 @@
 package uk.ac.ceda.nlds.db.catalog.migration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static uk.ac.ceda.nlds.db.testsupport.Backends.BOTH_BACKENDS;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
@@ -42,12 +43,8 @@ class CatalogDataFidelityTest {
     @TempDir
     Path folder;
 
-    static List<Backend> backends() {
-        return Backends.both().toList();
-    }
-
     @ParameterizedTest
-    @MethodSource("backends")
+    @MethodSource(BOTH_BACKENDS)
     void revisionThreeGivesEveryLocationTheUrlOfItsStore(Backend backend) throws Exception {
         TestDatabase db = Backends.fresh(backend, postgres, folder);
         ManagedDatabase catalog = MigrationHarness.managed(NldsDatabase.CATALOG, db);
@@ -64,7 +61,7 @@ class CatalogDataFidelityTest {
     }
 
     @ParameterizedTest
-    @MethodSource("backends")
+    @MethodSource(BOTH_BACKENDS)
     void revisionThreeRefusesWithoutTheTenancyItNeeds(Backend backend) throws Exception {
         assertRevisionThreeRefuses(backend, Map.of("nlds.migration.default-tape-url", "root://tape.example.org//eos/nlds"),
                 "nlds.migration.default-tenancy is not set, but 2 OBJECT_STORAGE locations need it");
@@ -77,7 +74,7 @@ class CatalogDataFidelityTest {
     }
 
     @ParameterizedTest
-    @MethodSource("backends")
+    @MethodSource(BOTH_BACKENDS)
     void revisionThreeRefusesAMalformedTapeUrl(Backend backend) throws Exception {
         assertRevisionThreeRefuses(backend, Map.of("nlds.migration.default-tenancy", "t.example.org",
                 "nlds.migration.default-tape-url", "http://tape.example.org/eos"),
@@ -93,7 +90,7 @@ class CatalogDataFidelityTest {
     }
 
     @ParameterizedTest
-    @MethodSource("backends")
+    @MethodSource(BOTH_BACKENDS)
     void revisionFourRefusesTwoLocationsOfOneStorageTypeForAFile(Backend backend) throws Exception {
         TestDatabase db = Backends.fresh(backend, postgres, folder);
         ManagedDatabase catalog = MigrationHarness.managed(NldsDatabase.CATALOG, db);
@@ -110,7 +107,7 @@ class CatalogDataFidelityTest {
     }
 
     @ParameterizedTest
-    @MethodSource("backends")
+    @MethodSource(BOTH_BACKENDS)
     void revisionSixMarksExistingAggregationsAsNotFailed(Backend backend) throws Exception {
         TestDatabase db = Backends.fresh(backend, postgres, folder);
         ManagedDatabase catalog = MigrationHarness.managed(NldsDatabase.CATALOG, db);
@@ -133,7 +130,7 @@ class CatalogDataFidelityTest {
     }
 
     @ParameterizedTest
-    @MethodSource("backends")
+    @MethodSource(BOTH_BACKENDS)
     void revisionEightMapsThe2023PathTypesAndNull(Backend backend) throws Exception {
         List<String> labels = Arrays.asList("FILE", "DIRECTORY", "LINK_UNCLASSIFIED", "LINK_COMMON_PATH",
                 "LINK_ABSOLUTE_PATH", "NOT_RECOGNISED", null);
@@ -170,7 +167,7 @@ class CatalogDataFidelityTest {
     }
 
     @ParameterizedTest
-    @MethodSource("backends")
+    @MethodSource(BOTH_BACKENDS)
     void theFullChainKeepsEveryRowAndMapsEveryPathType(Backend backend) throws Exception {
         List<String> labels = Arrays.asList("FILE", "DIRECTORY", "LINK_UNCLASSIFIED", "LINK_COMMON_PATH",
                 "LINK_ABSOLUTE_PATH", "NOT_RECOGNISED", null);

@@ -1,6 +1,7 @@
 package uk.ac.ceda.nlds.db.monitor.migration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static uk.ac.ceda.nlds.db.testsupport.Backends.BOTH_BACKENDS;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
@@ -81,36 +82,32 @@ class MonitorDataFidelityTest {
             "CATALOG_RESTORING", "CATALOG_ARCHIVE_UPDATING", "ARCHIVE_GETTING", "ARCHIVE_GETTING",
             "CATALOG_UPDATING", "CATALOG_ARCHIVE_UPDATING");
 
-    static List<Backend> backends() {
-        return Backends.both().toList();
-    }
-
     @ParameterizedTest
-    @MethodSource("backends")
+    @MethodSource(BOTH_BACKENDS)
     void revisionFiveAppliesTheIntendedMap(Backend backend) throws Exception {
         assertStep(backend, 4, 5, AT_5);
     }
 
     @ParameterizedTest
-    @MethodSource("backends")
+    @MethodSource(BOTH_BACKENDS)
     void revisionSevenOverhaulsTheStates(Backend backend) throws Exception {
         assertStep(backend, 6, 7, AT_7);
     }
 
     @ParameterizedTest
-    @MethodSource("backends")
+    @MethodSource(BOTH_BACKENDS)
     void revisionNineKeepsUpstreamsTwoRenames(Backend backend) throws Exception {
         assertStep(backend, 8, 9, AT_9);
     }
 
     @ParameterizedTest
-    @MethodSource("backends")
+    @MethodSource(BOTH_BACKENDS)
     void theFullChainMapsEveryRevisionOneState(Backend backend) throws Exception {
         assertStep(backend, 1, 9, V1_TO_9);
     }
 
     @ParameterizedTest
-    @MethodSource("backends")
+    @MethodSource(BOTH_BACKENDS)
     void revisionSevenGivesDefaultInitialising(Backend backend) throws Exception {
         TestDatabase db = Backends.fresh(backend, postgres, folder);
         ManagedDatabase monitor = MigrationHarness.managed(NldsDatabase.MONITOR, db);
