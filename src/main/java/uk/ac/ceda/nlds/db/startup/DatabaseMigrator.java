@@ -8,7 +8,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import uk.ac.ceda.nlds.db.config.ManagedDatabase;
+import uk.ac.ceda.nlds.db.migration.MigrationException;
 import uk.ac.ceda.nlds.db.migration.Revision;
+import uk.ac.ceda.nlds.db.migration.adopt.AlembicAdoption;
 import uk.ac.ceda.nlds.db.migration.lock.MigrationLock;
 
 /** Brings one database to head with its Flyway instance and reports where it started and ended. */
@@ -21,14 +23,23 @@ public final class DatabaseMigrator {
 
     public static MigrationOutcome migrate(ManagedDatabase database) {
         try (MigrationLock.Held held = database.lock().acquire()) {
-            int beforeVersion = currentVersion(database);
+            int beforeVersion = AlembicAdoption.adoptIfNeeded(database.id(), database.migrationDataSource(),
+                    database.flyway(), database.revisions()).map(r -> Integer.parseInt(r.getVersion().getVersion()))
+                    .orElseGet(() -> currentVersion(database));
             String before = describe(database, beforeVersion);
             log.info("{}: {} at {}, head is {}", database.id(), database.target(), before,
                     describe(database, database.revisions().headVersion()));
             MigrateResult result = database.flyway().migrate();
-            String after = describe(database, versionAfter(database, result, beforeVersion));
+            int afterVersion = versionAfter(database, result, beforeVersion);
+            if (afterVersion > 0) {
+                AlembicAdoption.syncAlembicVersion(database.id(), database.migrationDataSource(),
+                        database.revisions().revisions().get(afterVersion - 1));
+            }
+            String after = describe(database, afterVersion);
             log.info("{}: now at {}", database.id(), after);
             return new MigrationOutcome(database.id(), before, after, result.migrationsExecuted);
+        } catch (MigrationException e) {
+            throw new MigrationFailedException(database.id(), e.getMessage().replaceFirst("^" + database.id() + ": ", ""), e);
         } catch (FlywayException e) {
             int reached = currentVersion(database);
             String failed = reached < database.revisions().headVersion() ? describe(database, reached + 1) : "validation";

@@ -1,0 +1,107 @@
+package uk.ac.ceda.nlds.db.migration.adopt;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import uk.ac.ceda.nlds.db.migration.MigrationException;
+import uk.ac.ceda.nlds.db.migration.Revision;
+import uk.ac.ceda.nlds.db.migration.RevisionCatalogue;
+
+/**
+ * Takes over a database that Alembic managed: when it has {@code alembic_version} but no Flyway
+ * history yet, the revision with that Alembic id is recorded as Flyway's baseline, so migration
+ * continues from there. Anything it cannot read with certainty is refused before a change.
+ */
+public final class AlembicAdoption {
+
+    private static final Logger log = LoggerFactory.getLogger(AlembicAdoption.class);
+    public static final String ALEMBIC_TABLE = "alembic_version";
+
+    private AlembicAdoption() {
+    }
+
+    /** Records the baseline if this is an Alembic database without Flyway history; returns the adopted version. */
+    public static Optional<Revision> adoptIfNeeded(String database, DataSource dataSource, Flyway flyway,
+            RevisionCatalogue revisions) {
+        Optional<String> alembicId = alembicId(database, dataSource, flyway);
+        if (alembicId.isEmpty()) {
+            return Optional.empty();
+        }
+        Revision revision = revisions.revisions().stream().filter(r -> r.alembicId().equals(alembicId.get()))
+                .findFirst().orElseThrow(() -> new MigrationException(database + ": alembic_version holds '"
+                        + alembicId.get() + "', which is not an NLDS revision this build knows ("
+                        + revisions.revisions().stream().map(Revision::alembicId).toList()
+                        + "); nothing was changed"));
+        log.info("{}: adopting the Alembic-managed database at {}", database, revision.label());
+        Flyway.configure().configuration(flyway.getConfiguration())
+                .baselineVersion(revision.getVersion())
+                .baselineDescription("Adopted from Alembic " + revision.alembicId())
+                .load().baseline();
+        return Optional.of(revision);
+    }
+
+    /**
+     * Keeps {@code alembic_version} on the Alembic id of the database's revision, so an operator can
+     * still hand the database back to the Python service. Only where the table exists.
+     */
+    public static void syncAlembicVersion(String database, DataSource dataSource, Revision current) {
+        try (Connection connection = dataSource.getConnection(); Statement st = connection.createStatement()) {
+            if (!hasTable(connection, ALEMBIC_TABLE)) {
+                return;
+            }
+            connection.setAutoCommit(false);
+            st.executeUpdate("DELETE FROM " + ALEMBIC_TABLE);
+            st.executeUpdate("INSERT INTO " + ALEMBIC_TABLE + " (version_num) VALUES ('" + current.alembicId() + "')");
+            connection.commit();
+        } catch (SQLException e) {
+            throw new MigrationException(database + ": cannot update alembic_version: " + e.getMessage(), e);
+        }
+    }
+
+    private static Optional<String> alembicId(String database, DataSource dataSource, Flyway flyway) {
+        String history = flyway.getConfiguration().getTable();
+        try (Connection connection = dataSource.getConnection()) {
+            if (hasTable(connection, history) || !hasTable(connection, ALEMBIC_TABLE)) {
+                return Optional.empty();
+            }
+            List<String> ids = new ArrayList<>();
+            try (Statement st = connection.createStatement();
+                    ResultSet rs = st.executeQuery("SELECT version_num FROM " + ALEMBIC_TABLE)) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+            }
+            if (ids.size() != 1) {
+                throw new MigrationException(database + ": alembic_version holds " + ids.size()
+                        + " rows " + ids + " where Alembic keeps exactly one; fix it to the database's revision"
+                        + " and start again, nothing was changed");
+            }
+            return Optional.of(ids.get(0));
+        } catch (SQLException e) {
+            throw new MigrationException(database + ": cannot read alembic_version: " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean hasTable(Connection connection, String table) throws SQLException {
+        try (ResultSet rs = connection.getMetaData().getTables(null, null, table, new String[] {"TABLE"})) {
+            while (rs.next()) {
+                String schema = rs.getString("TABLE_SCHEM");
+                if (schema == null || schema.equals(connection.getSchema())) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+}
