@@ -2,6 +2,7 @@ package uk.ac.ceda.nlds.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -15,6 +16,7 @@ import uk.ac.ceda.nlds.db.testsupport.JarProcess;
 import uk.ac.ceda.nlds.db.testsupport.MigrationHarness;
 import uk.ac.ceda.nlds.db.testsupport.PostgresDatabases;
 import uk.ac.ceda.nlds.db.testsupport.Rows;
+import uk.ac.ceda.nlds.db.testsupport.SharedNlds;
 import uk.ac.ceda.nlds.db.testsupport.TestDatabase;
 
 /** {@code java -jar nlds-db.jar --migrate-only} as operators and containers run it. */
@@ -56,6 +58,24 @@ class MigrateOnlyIT {
         assertThat(result.stdout()).contains("catalog: V0 (empty) -> V9").contains("monitor: V0 (empty) -> V9");
         assertThat(Rows.column(catalog, "SELECT MAX(version::int) FROM flyway_schema_history")).containsExactly("9");
         assertThat(folder.resolve("data")).doesNotExist();
+    }
+
+    @Test
+    void adoptsAnAlembicManagedSqlitePairAtRevisionSix() throws Exception {
+        Path data = Files.createDirectories(folder.resolve("data"));
+        for (NldsDatabase database : NldsDatabase.values()) {
+            Files.copy(SharedNlds.root().resolve("fixtures/sqlite-upstream-rev6/" + database.id() + ".db"),
+                    data.resolve(database.id() + ".db"));
+        }
+
+        JarProcess.Result result = JarProcess.run(folder, Map.of(), "--migrate-only");
+
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        assertThat(result.stdout()).contains("catalog: V6 (f1f20ae58def) -> V9 (82701862649a) (3 revisions applied)")
+                .contains("monitor: V6 (f1f20ae58def) -> V9 (82701862649a) (3 revisions applied)");
+        TestDatabase monitor = TestDatabase.sqlite(data.resolve("monitor.db"));
+        assertThat(Rows.column(monitor, "SELECT version_num FROM alembic_version")).containsExactly("82701862649a");
+        assertThat(Rows.column(monitor, "SELECT COUNT(*) FROM sub_record WHERE state = 'TRANSFER_INIT'")).containsExactly("1");
     }
 
     @Test

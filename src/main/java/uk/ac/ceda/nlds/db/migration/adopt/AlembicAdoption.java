@@ -72,7 +72,16 @@ public final class AlembicAdoption {
     private static Optional<String> alembicId(String database, DataSource dataSource, Flyway flyway) {
         String history = flyway.getConfiguration().getTable();
         try (Connection connection = dataSource.getConnection()) {
-            if (hasTable(connection, history) || !hasTable(connection, ALEMBIC_TABLE)) {
+            if (hasTable(connection, history)) {
+                return Optional.empty();
+            }
+            if (!hasTable(connection, ALEMBIC_TABLE)) {
+                List<String> tables = tables(connection);
+                if (!tables.isEmpty()) {
+                    throw new MigrationException(database + ": the database holds tables " + tables
+                            + " but neither Flyway history nor alembic_version, so its revision is unknown;"
+                            + " restore alembic_version with its Alembic id and start again, nothing was changed");
+                }
                 return Optional.empty();
             }
             List<String> ids = new ArrayList<>();
@@ -91,6 +100,16 @@ public final class AlembicAdoption {
         } catch (SQLException e) {
             throw new MigrationException(database + ": cannot read alembic_version: " + e.getMessage(), e);
         }
+    }
+
+    private static List<String> tables(Connection connection) throws SQLException {
+        List<String> tables = new ArrayList<>();
+        try (ResultSet rs = connection.getMetaData().getTables(null, connection.getSchema(), "%", new String[] {"TABLE"})) {
+            while (rs.next()) {
+                tables.add(rs.getString("TABLE_NAME"));
+            }
+        }
+        return tables;
     }
 
     private static boolean hasTable(Connection connection, String table) throws SQLException {

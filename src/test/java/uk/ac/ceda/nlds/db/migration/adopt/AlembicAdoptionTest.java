@@ -115,6 +115,18 @@ class AlembicAdoptionTest {
         assertRefusedUnchanged(monitor, "alembic_version holds 2 rows");
     }
 
+    @Test
+    void tablesWithoutAnyHistoryAreRefusedAndNothingChanges() throws Exception {
+        TestDatabase monitor = load("sqlite-upstream-rev6", NldsDatabase.MONITOR);
+        Rows.execute(monitor, "DROP TABLE alembic_version");
+        String before = Rows.dump(monitor, MONITOR_TABLES);
+
+        assertThatThrownBy(() -> DatabaseMigrator.migrate(MigrationHarness.managed(NldsDatabase.MONITOR, monitor)))
+                .isInstanceOf(MigrationFailedException.class)
+                .hasMessageContaining("but neither Flyway history nor alembic_version, so its revision is unknown");
+        assertThat(Rows.dump(monitor, MONITOR_TABLES)).isEqualTo(before);
+    }
+
     private void assertRefusedUnchanged(TestDatabase monitor, String message) throws Exception {
         String before = Rows.dump(monitor, MONITOR_TABLES) + Rows.dump(monitor, "alembic_version");
         ManagedDatabase managed = MigrationHarness.managed(NldsDatabase.MONITOR, monitor);
