@@ -1,11 +1,14 @@
 package uk.ac.ceda.nlds.db.migration;
 
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 
 import uk.ac.ceda.nlds.db.migration.dialect.Dialect;
 import uk.ac.ceda.nlds.db.migration.ops.SchemaOperations;
 import uk.ac.ceda.nlds.db.migration.progress.ProgressReporter;
+import uk.ac.ceda.nlds.db.migration.schema.Table;
 
 /** What a running revision works with: its connection, the schema DSL, settings, progress and entities. */
 public final class RevisionContext {
@@ -40,6 +43,11 @@ public final class RevisionContext {
 
     public ProgressReporter progress() {
         return progress;
+    }
+
+    /** The table as it is now in the database, if it exists (for revisions that repair leftovers). */
+    public Optional<Table> table(String name) throws SQLException {
+        return Dialect.of(runtime.backend()).inspector().table(connection, name);
     }
 
     /** A setting of the service by property name, or null when it is not set. */

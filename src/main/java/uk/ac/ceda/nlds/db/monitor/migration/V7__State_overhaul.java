@@ -48,7 +48,19 @@ public class V7__State_overhaul extends Revision {
 
     @Override
     protected void upgrade(RevisionContext context) throws Exception {
+        dropUpstreamLeftover(context);
         context.schema().alterTable("sub_record", subRecord -> subRecord.convertEnum(BEFORE, AFTER, UPGRADE, DOWNGRADE));
+    }
+
+    /**
+     * Upstream's failed attempt at this revision on SQLite (its unguarded DROP TYPE) left the
+     * half-filled {@code new_state} column behind; the conversion below rebuilds from {@code state}.
+     */
+    private static void dropUpstreamLeftover(RevisionContext context) throws Exception {
+        Column leftover = context.table("sub_record").flatMap(t -> t.column("new_state")).orElse(null);
+        if (leftover != null) {
+            context.schema().alterTable("sub_record", subRecord -> subRecord.dropColumn(leftover));
+        }
     }
 
     @Override

@@ -132,6 +132,20 @@ class MonitorDataFidelityTest {
     }
 
     @Test
+    void theNewStateColumnLeftByUpstreamsFailedRevisionSevenOnSqliteIsDropped() throws Exception {
+        TestDatabase db = TestDatabase.sqlite(folder.resolve("half-applied.db"));
+        ManagedDatabase monitor = MigrationHarness.managed(NldsDatabase.MONITOR, db);
+        MigrationHarness.migrateTo(monitor, 6);
+        Rows.execute(db, "ALTER TABLE sub_record ADD COLUMN new_state VARCHAR(24) DEFAULT 'INITIALISING' NOT NULL");
+        insertStates(db, List.of("CATALOG_ROLLBACK", "COMPLETE"));
+
+        MigrationHarness.migrateTo(monitor, 7);
+
+        assertThat(Rows.column(db, "SELECT state FROM sub_record ORDER BY id")).containsExactly("CATALOG_REMOVING", "COMPLETE");
+        assertThat(Rows.column(db, "SELECT name FROM pragma_table_info('sub_record')")).doesNotContain("new_state");
+    }
+
+    @Test
     void anUnknownLabelStopsTheRevisionAndNamesItsRows() throws Exception {
         TestDatabase db = TestDatabase.sqlite(folder.resolve("unknown.db"));
         ManagedDatabase monitor = MigrationHarness.managed(NldsDatabase.MONITOR, db);
