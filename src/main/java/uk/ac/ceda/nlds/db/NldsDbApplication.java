@@ -7,12 +7,14 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import uk.ac.ceda.nlds.db.cli.NldsDbCommand;
 import uk.ac.ceda.nlds.db.startup.MigrationCoordinator;
 
 /**
  * The NLDS database service. Started plainly it migrates both databases to head and then serves;
  * with {@code --migrate-only} it migrates, prints each database's revision before and after, and
- * exits (the container's one-shot mode).
+ * exits (the container's one-shot mode); with a verb ({@code upgrade}, {@code current}, …) it runs that
+ * operator command instead (see {@link NldsDbCommand}).
  */
 @SpringBootApplication
 public class NldsDbApplication {
@@ -20,6 +22,9 @@ public class NldsDbApplication {
     public static final String MIGRATE_ONLY = "--migrate-only";
 
     public static void main(String[] args) {
+        if (NldsDbCommand.handles(args)) {
+            System.exit(NldsDbCommand.execute(args));
+        }
         boolean migrateOnly = Arrays.asList(args).contains(MIGRATE_ONLY);
         SpringApplication application = new SpringApplication(NldsDbApplication.class);
         if (migrateOnly) {

@@ -5,13 +5,13 @@ import org.springframework.beans.factory.BeanCreationException;
 import uk.ac.ceda.nlds.db.startup.MigrationFailedException;
 
 /** Finds the message an operator needs in the exception chain of a failed start. */
-final class StartupErrors {
+public final class StartupErrors {
 
     private StartupErrors() {
     }
 
     /** The first line of the most specific message: ours when we raised one, else the root cause's. */
-    static String oneLine(Throwable failure) {
+    public static String oneLine(Throwable failure) {
         Throwable chosen = null;
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof MigrationFailedException || t instanceof IllegalArgumentException) {

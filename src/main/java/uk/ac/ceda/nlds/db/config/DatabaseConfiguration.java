@@ -12,8 +12,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
-import uk.ac.ceda.nlds.db.migration.progress.LoggingProgressListener;
 import uk.ac.ceda.nlds.db.migration.progress.ProgressListener;
+import uk.ac.ceda.nlds.db.migration.progress.ProgressOutput;
 
 /**
  * The catalog and monitor databases: a service pool, a migration DataSource and a Flyway instance
@@ -26,6 +26,8 @@ public class DatabaseConfiguration {
 
     /** Test-only and extension revisions can live in further packages, comma-separated per database. */
     static final String EXTRA_PACKAGES = "nlds.migration.extra-packages.";
+    /** auto (bars in a terminal, log lines otherwise), bar or log. */
+    static final String PROGRESS = "nlds.migration.progress";
 
     @Bean
     DatabaseTargets databaseTargets(NldsDbProperties properties) {
@@ -33,8 +35,8 @@ public class DatabaseConfiguration {
     }
 
     @Bean
-    ProgressListener migrationProgressListener() {
-        return new LoggingProgressListener(java.time.Duration.ofSeconds(5));
+    ProgressListener migrationProgressListener(Environment environment) {
+        return ProgressOutput.fromSetting(environment.getProperty(PROGRESS)).listener();
     }
 
     @Bean

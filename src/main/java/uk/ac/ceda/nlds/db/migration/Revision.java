@@ -36,6 +36,11 @@ public abstract class Revision extends BaseJavaMigration {
         upgrade(contextFor(context.getConnection()));
     }
 
+    /** Runs this revision's upgrade on {@code connection}, outside Flyway (scratch schemas), inside the caller's transaction. */
+    public final void apply(Connection connection) throws Exception {
+        upgrade(contextFor(connection));
+    }
+
     /** Runs this revision's downgrade on {@code connection}, inside the caller's transaction. */
     public final void revert(Connection connection) throws Exception {
         downgrade(contextFor(connection));

@@ -61,8 +61,33 @@ public final class RevisionCatalogue {
         }
     }
 
+    /** The same revisions, new instances bound to another runtime (a scratch database, quiet progress). */
+    public RevisionCatalogue withRuntime(RevisionRuntime runtime) {
+        return new RevisionCatalogue(revisions.stream().map(r -> instantiate(r.getClass().getName(), runtime)).toList());
+    }
+
     public List<Revision> revisions() {
         return revisions;
+    }
+
+    /** The revision with version {@code version} (1…head). */
+    public Revision at(int version) {
+        return revisions.get(version - 1);
+    }
+
+    public java.util.Optional<Revision> byAlembicId(String alembicId) {
+        return revisions.stream().filter(r -> r.alembicId().equals(alembicId)).findFirst();
+    }
+
+    /** {@code V3 (ee82dd99bfc0)}, {@code V0 (empty)}, or a version this build does not know. */
+    public String describe(int version) {
+        if (version == 0) {
+            return "V0 (empty)";
+        }
+        if (version > headVersion()) {
+            return "V" + version + " (unknown to this build)";
+        }
+        return at(version).label();
     }
 
     public Revision head() {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import uk.ac.ceda.nlds.db.migration.dialect.Dialect;
+import uk.ac.ceda.nlds.db.migration.dialect.Sql;
 import uk.ac.ceda.nlds.db.migration.ops.SchemaOperations;
 import uk.ac.ceda.nlds.db.migration.progress.ProgressReporter;
 import uk.ac.ceda.nlds.db.migration.schema.Table;
@@ -48,6 +49,22 @@ public final class RevisionContext {
     /** The table as it is now in the database, if it exists (for revisions that repair leftovers). */
     public Optional<Table> table(String name) throws SQLException {
         return Dialect.of(runtime.backend()).inspector().table(connection, name);
+    }
+
+    /** The single number a counting query returns. */
+    public long count(String countSql) throws SQLException {
+        return Sql.queryLong(connection, countSql);
+    }
+
+    /**
+     * For downgrades: refuses, before anything of the revision has changed, when going back would
+     * lose {@code rows} rows ({@code what} names them for the operator).
+     */
+    public void refuseLoss(long rows, String what) {
+        if (rows > 0) {
+            throw new MigrationException("refused, going back would lose " + what + " (" + rows
+                    + " rows); remove them first if that is intended");
+        }
     }
 
     /** A setting of the service by property name, or null when it is not set. */

@@ -1,15 +1,16 @@
 package uk.ac.ceda.nlds.db.startup;
 
+import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationInfoService;
+import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import uk.ac.ceda.nlds.db.config.ManagedDatabase;
 import uk.ac.ceda.nlds.db.migration.MigrationException;
-import uk.ac.ceda.nlds.db.migration.Revision;
 import uk.ac.ceda.nlds.db.migration.adopt.AlembicAdoption;
 import uk.ac.ceda.nlds.db.migration.lock.MigrationLock;
 
@@ -22,6 +23,15 @@ public final class DatabaseMigrator {
     }
 
     public static MigrationOutcome migrate(ManagedDatabase database) {
+        return migrate(database, database.revisions().headVersion());
+    }
+
+    /** Brings one database up to {@code target} (a version this build knows); a lower target does nothing. */
+    public static MigrationOutcome migrate(ManagedDatabase database, int target) {
+        int head = database.revisions().headVersion();
+        Flyway flyway = target == head ? database.flyway() : Flyway.configure()
+                .configuration(database.flyway().getConfiguration())
+                .target(MigrationVersion.fromVersion(String.valueOf(target))).load();
         try (MigrationLock.Held held = database.lock().acquire()) {
             int beforeVersion = AlembicAdoption.adoptIfNeeded(database.id(), database.migrationDataSource(),
                     database.flyway(), database.revisions()).map(r -> Integer.parseInt(r.getVersion().getVersion()))
@@ -29,7 +39,7 @@ public final class DatabaseMigrator {
             String before = describe(database, beforeVersion);
             log.info("{}: {} at {}, head is {}", database.id(), database.target(), before,
                     describe(database, database.revisions().headVersion()));
-            MigrateResult result = database.flyway().migrate();
+            MigrateResult result = flyway.migrate();
             int afterVersion = versionAfter(database, result, beforeVersion);
             if (afterVersion > 0) {
                 AlembicAdoption.syncAlembicVersion(database.id(), database.migrationDataSource(),
@@ -37,12 +47,12 @@ public final class DatabaseMigrator {
             }
             String after = describe(database, afterVersion);
             log.info("{}: now at {}", database.id(), after);
-            return new MigrationOutcome(database.id(), before, after, result.migrationsExecuted);
+            return new MigrationOutcome(database.id(), before, after, result.migrationsExecuted, afterVersion == head);
         } catch (MigrationException e) {
             throw new MigrationFailedException(database.id(), e.getMessage().replaceFirst("^" + database.id() + ": ", ""), e);
         } catch (FlywayException e) {
             int reached = currentVersion(database);
-            String failed = reached < database.revisions().headVersion() ? describe(database, reached + 1) : "validation";
+            String failed = reached < head ? describe(database, reached + 1) : "validation";
             throw new MigrationFailedException(database.id(), "revision " + failed + " failed, the database is at "
                     + describe(database, reached) + ": " + rootMessage(e), e);
         }
@@ -68,17 +78,10 @@ public final class DatabaseMigrator {
 
     /** {@code V3 (ee82dd99bfc0)}, or {@code V0 (empty)}. */
     public static String describe(ManagedDatabase database, int version) {
-        if (version == 0) {
-            return "V0 (empty)";
-        }
-        if (version > database.revisions().headVersion()) {
-            return "V" + version + " (unknown to this build)";
-        }
-        Revision revision = database.revisions().revisions().get(version - 1);
-        return revision.label();
+        return database.revisions().describe(version);
     }
 
-    static String rootMessage(Throwable e) {
+    public static String rootMessage(Throwable e) {
         Throwable cause = e;
         while (cause.getCause() != null && cause.getCause() != cause) {
             cause = cause.getCause();

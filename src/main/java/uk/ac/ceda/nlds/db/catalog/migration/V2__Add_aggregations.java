@@ -38,6 +38,7 @@ public class V2__Add_aggregations extends Revision {
 
     @Override
     protected void downgrade(RevisionContext context) throws Exception {
+        context.refuseLoss(context.count("SELECT COUNT(*) FROM aggregation"), "the aggregations");
         context.schema().alterTable("location", location -> location
                 .dropForeignKey(TO_AGGREGATION)
                 .dropIndex("ix_location_aggregation_id", "aggregation_id")

@@ -22,6 +22,7 @@ public class V6__Failed_aggregations extends Revision {
 
     @Override
     protected void downgrade(RevisionContext context) throws Exception {
+        context.refuseLoss(context.count("SELECT COUNT(*) FROM aggregation WHERE failed_fl"), "which aggregations failed");
         context.schema().alterTable("aggregation", aggregation -> aggregation.dropColumn(FAILED_FL));
     }
 }

@@ -34,15 +34,17 @@ public final class AlembicAdoption {
     /** Records the baseline if this is an Alembic database without Flyway history; returns the adopted version. */
     public static Optional<Revision> adoptIfNeeded(String database, DataSource dataSource, Flyway flyway,
             RevisionCatalogue revisions) {
-        Optional<String> alembicId = alembicId(database, dataSource, flyway);
-        if (alembicId.isEmpty()) {
+        List<String> unversioned = unversionedTables(database, dataSource, flyway);
+        if (!unversioned.isEmpty()) {
+            throw new MigrationException(database + ": the database holds tables " + unversioned
+                    + " but neither Flyway history nor alembic_version, so its revision is unknown;"
+                    + " restore alembic_version with its Alembic id and start again, nothing was changed");
+        }
+        Optional<Revision> adoptable = detect(database, dataSource, flyway, revisions);
+        if (adoptable.isEmpty()) {
             return Optional.empty();
         }
-        Revision revision = revisions.revisions().stream().filter(r -> r.alembicId().equals(alembicId.get()))
-                .findFirst().orElseThrow(() -> new MigrationException(database + ": alembic_version holds '"
-                        + alembicId.get() + "', which is not an NLDS revision this build knows ("
-                        + revisions.revisions().stream().map(Revision::alembicId).toList()
-                        + "); nothing was changed"));
+        Revision revision = adoptable.get();
         log.info("{}: adopting the Alembic-managed database at {}", database, revision.label());
         Flyway.configure().configuration(flyway.getConfiguration())
                 .baselineVersion(revision.getVersion())
@@ -52,20 +54,63 @@ public final class AlembicAdoption {
     }
 
     /**
+     * The tables of a database that has neither Flyway history nor {@code alembic_version} (the
+     * Python service also created tables straight from its models); empty for an empty database
+     * or one with history of either kind.
+     */
+    public static List<String> unversionedTables(String database, DataSource dataSource, Flyway flyway) {
+        try (Connection connection = dataSource.getConnection()) {
+            if (hasTable(connection, flyway.getConfiguration().getTable()) || hasTable(connection, ALEMBIC_TABLE)) {
+                return List.of();
+            }
+            return tables(connection);
+        } catch (SQLException e) {
+            throw new MigrationException(database + ": cannot read the database's tables: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The revision an Alembic-managed database without Flyway history is at, read without changing
+     * anything; empty when the database has Flyway history or is empty. Refuses what it cannot read.
+     */
+    public static Optional<Revision> detect(String database, DataSource dataSource, Flyway flyway,
+            RevisionCatalogue revisions) {
+        Optional<String> alembicId = alembicId(database, dataSource, flyway);
+        if (alembicId.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(revisions.byAlembicId(alembicId.get()).orElseThrow(() -> new MigrationException(database
+                + ": alembic_version holds '" + alembicId.get() + "', which is not an NLDS revision this build knows ("
+                + revisions.revisions().stream().map(Revision::alembicId).toList() + "); nothing was changed")));
+    }
+
+    /**
      * Keeps {@code alembic_version} on the Alembic id of the database's revision, so an operator can
      * still hand the database back to the Python service. Only where the table exists.
      */
     public static void syncAlembicVersion(String database, DataSource dataSource, Revision current) {
-        try (Connection connection = dataSource.getConnection(); Statement st = connection.createStatement()) {
-            if (!hasTable(connection, ALEMBIC_TABLE)) {
-                return;
-            }
+        try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
-            st.executeUpdate("DELETE FROM " + ALEMBIC_TABLE);
-            st.executeUpdate("INSERT INTO " + ALEMBIC_TABLE + " (version_num) VALUES ('" + current.alembicId() + "')");
+            writeAlembicVersion(connection, current);
             connection.commit();
         } catch (SQLException e) {
             throw new MigrationException(database + ": cannot update alembic_version: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The same inside the caller's transaction; {@code current} null stands for base, where
+     * Alembic keeps the table with no row.
+     */
+    public static void writeAlembicVersion(Connection connection, Revision current) throws SQLException {
+        if (!hasTable(connection, ALEMBIC_TABLE)) {
+            return;
+        }
+        try (Statement st = connection.createStatement()) {
+            st.executeUpdate("DELETE FROM " + ALEMBIC_TABLE);
+            if (current != null) {
+                st.executeUpdate("INSERT INTO " + ALEMBIC_TABLE + " (version_num) VALUES ('" + current.alembicId() + "')");
+            }
         }
     }
 
@@ -76,12 +121,6 @@ public final class AlembicAdoption {
                 return Optional.empty();
             }
             if (!hasTable(connection, ALEMBIC_TABLE)) {
-                List<String> tables = tables(connection);
-                if (!tables.isEmpty()) {
-                    throw new MigrationException(database + ": the database holds tables " + tables
-                            + " but neither Flyway history nor alembic_version, so its revision is unknown;"
-                            + " restore alembic_version with its Alembic id and start again, nothing was changed");
-                }
                 return Optional.empty();
             }
             List<String> ids = new ArrayList<>();
@@ -90,6 +129,9 @@ public final class AlembicAdoption {
                 while (rs.next()) {
                     ids.add(rs.getString(1));
                 }
+            }
+            if (ids.isEmpty() && tables(connection).equals(List.of(ALEMBIC_TABLE))) {
+                return Optional.empty(); // Alembic's base: nothing but its empty table
             }
             if (ids.size() != 1) {
                 throw new MigrationException(database + ": alembic_version holds " + ids.size()

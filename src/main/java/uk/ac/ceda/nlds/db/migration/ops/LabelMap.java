@@ -21,7 +21,7 @@ public record LabelMap(Map<String, String> mapping, String nullLabel) {
 
     /** Starts a map with identity for every label that both sets name. */
     public static Builder from(ColumnType.Enum from, ColumnType.Enum to) {
-        Builder builder = new Builder();
+        Builder builder = new Builder(to);
         from.labels().stream().filter(to.labels()::contains).forEach(label -> builder.map(label, label));
         return builder;
     }
@@ -36,7 +36,12 @@ public record LabelMap(Map<String, String> mapping, String nullLabel) {
 
     public static final class Builder {
         private final Map<String, String> mapping = new LinkedHashMap<>();
+        private final ColumnType.Enum to;
         private String nullLabel;
+
+        private Builder(ColumnType.Enum to) {
+            this.to = to;
+        }
 
         public Builder map(String from, String to) {
             mapping.put(from, to);
@@ -58,6 +63,15 @@ public record LabelMap(Map<String, String> mapping, String nullLabel) {
                     mapping.put(label, mapping.get(intermediate));
                 }
             });
+            return this;
+        }
+
+        /**
+         * Keeps labels that already belong to the target set: rows an earlier, defective run left
+         * with old labels are already what a downgrade back to that set wants.
+         */
+        public Builder keepTargetLabels() {
+            to.labels().forEach(label -> mapping.putIfAbsent(label, label));
             return this;
         }
 

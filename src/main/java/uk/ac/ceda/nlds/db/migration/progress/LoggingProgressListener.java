@@ -20,6 +20,9 @@ public final class LoggingProgressListener implements ProgressListener {
     @Override
     public synchronized void started(ProgressSnapshot snapshot) {
         lastLogged = System.nanoTime();
+        if (snapshot.total() == 0) {
+            return; // nothing to wait for, nothing to announce
+        }
         log.info("{} {} {}: {} rows", snapshot.database(), snapshot.revision(), snapshot.step(),
                 String.format("%,d", snapshot.total()));
     }

@@ -8,6 +8,7 @@ import java.util.List;
 
 import uk.ac.ceda.nlds.db.migration.Revision;
 import uk.ac.ceda.nlds.db.migration.RevisionContext;
+import uk.ac.ceda.nlds.db.migration.dialect.Sql;
 import uk.ac.ceda.nlds.db.migration.schema.ColumnType;
 import uk.ac.ceda.nlds.db.migration.schema.Table;
 
@@ -72,6 +73,11 @@ public class V1__Create_initial_tables extends Revision {
 
     @Override
     protected void downgrade(RevisionContext context) throws Exception {
+        long rows = 0;
+        for (Table table : TABLES) {
+            rows += context.count("SELECT COUNT(*) FROM " + Sql.quote(table.name()));
+        }
+        context.refuseLoss(rows, "every row of the " + context.database() + " database");
         for (int i = TABLES.size() - 1; i >= 0; i--) {
             context.schema().dropTable(TABLES.get(i));
         }

@@ -32,6 +32,8 @@ public class V5__Archive_workflow_states extends Revision {
             .map("CATALOG_ARCHIVE_AGGREGATING", "CATALOG_BACKUP")
             .map("CATALOG_ARCHIVE_ROLLBACK", "CATALOG_RESTORING")
             .map("CATALOG_ARCHIVE_UPDATING", "CATALOG_UPDATING")
+            // upstream's SQLite databases kept CATALOG_BACKUP and friends through its revision 5
+            .keepTargetLabels()
             .build();
 
     private static final Column BEFORE = Column.notNull("state", STATE_V1);

@@ -3,13 +3,10 @@ package uk.ac.ceda.nlds.db.migration.adopt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -19,16 +16,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import uk.ac.ceda.nlds.db.config.ManagedDatabase;
 import uk.ac.ceda.nlds.db.config.NldsDatabase;
-import uk.ac.ceda.nlds.db.migration.Backend;
-import uk.ac.ceda.nlds.db.migration.dialect.Dialect;
-import uk.ac.ceda.nlds.db.migration.model.SchemaComparison;
-import uk.ac.ceda.nlds.db.migration.schema.DatabaseSchema;
 import uk.ac.ceda.nlds.db.startup.DatabaseMigrator;
 import uk.ac.ceda.nlds.db.startup.MigrationFailedException;
+import uk.ac.ceda.nlds.db.testsupport.Fixtures;
 import uk.ac.ceda.nlds.db.testsupport.MigrationHarness;
 import uk.ac.ceda.nlds.db.testsupport.PostgresDatabases;
 import uk.ac.ceda.nlds.db.testsupport.Rows;
-import uk.ac.ceda.nlds.db.testsupport.SharedNlds;
 import uk.ac.ceda.nlds.db.testsupport.TestDatabase;
 
 /**
@@ -38,8 +31,8 @@ import uk.ac.ceda.nlds.db.testsupport.TestDatabase;
 class AlembicAdoptionTest {
 
     private static final String HEAD = "82701862649a";
-    private static final String[] CATALOG_TABLES = {"holding", "transaction", "tag", "file", "location", "checksum"};
-    private static final String[] MONITOR_TABLES = {"transaction_record", "sub_record", "failed_file", "warning"};
+    private static final String[] CATALOG_TABLES = Fixtures.CATALOG_TABLES;
+    private static final String[] MONITOR_TABLES = Fixtures.MONITOR_TABLES;
 
     @RegisterExtension
     static PostgresDatabases postgres = new PostgresDatabases();
@@ -139,34 +132,11 @@ class AlembicAdoptionTest {
     }
 
     private TestDatabase load(String fixture, NldsDatabase database) throws Exception {
-        Path source = SharedNlds.root().resolve("fixtures").resolve(fixture);
-        if (fixture.startsWith("sqlite")) {
-            Path copy = folder.resolve(fixture + "-" + database.id() + ".db");
-            Files.copy(source.resolve(database.id() + ".db"), copy);
-            return TestDatabase.sqlite(copy);
-        }
-        TestDatabase db = postgres.create();
-        try (Connection connection = db.connect()) {
-            SharedNlds.runScript(connection, source.resolve(database.id() + ".schema.sql"));
-        }
-        try (Connection connection = db.connect()) {
-            SharedNlds.runScript(connection, source.resolve(database.id() + ".data.sql"));
-        }
-        return db;
+        return Fixtures.load(fixture, database, postgres, folder);
     }
 
     private List<?> schemaDifferencesFromFresh(TestDatabase adopted, NldsDatabase database) throws Exception {
-        TestDatabase fresh = adopted.backend() == Backend.SQLITE
-                ? TestDatabase.sqlite(folder.resolve("fresh-" + database.id() + ".db")) : postgres.create();
-        MigrationHarness.migrateTo(MigrationHarness.managed(database, fresh), 9);
-        return new SchemaComparison(adopted.backend(), Set.of(ManagedDatabase.HISTORY_TABLE, "alembic_version"))
-                .compare(inspect(fresh), inspect(adopted));
-    }
-
-    private static DatabaseSchema inspect(TestDatabase db) throws Exception {
-        try (Connection connection = db.connect()) {
-            return Dialect.of(db.backend()).inspector().inspect(connection);
-        }
+        return Fixtures.differencesFromFresh(adopted, database, 9, postgres, folder);
     }
 
     private static Map<String, Long> counts(TestDatabase db, String... tables) throws Exception {

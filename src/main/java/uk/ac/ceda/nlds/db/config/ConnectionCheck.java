@@ -1,0 +1,24 @@
+package uk.ac.ceda.nlds.db.config;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+import uk.ac.ceda.nlds.db.migration.MigrationException;
+
+/** Proves a database answers before anything reads or changes it, with one line that says what to check. */
+public final class ConnectionCheck {
+
+    private ConnectionCheck() {
+    }
+
+    public static void verify(ManagedDatabase database) {
+        try (Connection connection = database.migrationDataSource().getConnection()) {
+            connection.getMetaData();
+        } catch (SQLException e) {
+            String cause = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+            throw new MigrationException(database.id() + ": cannot connect to " + database.target().maskedUrl() + ": "
+                    + cause.trim() + "; check nlds.db." + database.id() + ".url, the credentials and that the server is"
+                    + " running", e);
+        }
+    }
+}

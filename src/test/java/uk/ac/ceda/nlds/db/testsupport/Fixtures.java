@@ -1,0 +1,66 @@
+package uk.ac.ceda.nlds.db.testsupport;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.List;
+import java.util.Set;
+
+import uk.ac.ceda.nlds.db.config.ManagedDatabase;
+import uk.ac.ceda.nlds.db.config.NldsDatabase;
+import uk.ac.ceda.nlds.db.migration.Backend;
+import uk.ac.ceda.nlds.db.migration.dialect.Dialect;
+import uk.ac.ceda.nlds.db.migration.model.SchemaComparison;
+import uk.ac.ceda.nlds.db.migration.model.SchemaDifference;
+import uk.ac.ceda.nlds.db.migration.schema.DatabaseSchema;
+
+/** The fixture databases the original Alembic chain made, copied or loaded for one test, and schema checks on them. */
+public final class Fixtures {
+
+    public static final String[] CATALOG_TABLES = {"holding", "transaction", "tag", "file", "location", "checksum"};
+    public static final String[] MONITOR_TABLES = {"transaction_record", "sub_record", "failed_file", "warning"};
+
+    private Fixtures() {
+    }
+
+    public static String[] tables(NldsDatabase database) {
+        return database == NldsDatabase.CATALOG ? CATALOG_TABLES : MONITOR_TABLES;
+    }
+
+    /** A private copy of {@code fixtures/<fixture>/<database>}: a SQLite file in {@code folder}, or a new PostgreSQL database. */
+    public static TestDatabase load(String fixture, NldsDatabase database, PostgresDatabases postgres, Path folder)
+            throws Exception {
+        Path source = SharedNlds.root().resolve("fixtures").resolve(fixture);
+        if (fixture.startsWith("sqlite")) {
+            Path copy = folder.resolve(fixture + "-" + database.id() + ".db");
+            Files.copy(source.resolve(database.id() + ".db"), copy);
+            return TestDatabase.sqlite(copy);
+        }
+        TestDatabase db = postgres.create();
+        try (Connection connection = db.connect()) {
+            SharedNlds.runScript(connection, source.resolve(database.id() + ".schema.sql"));
+        }
+        try (Connection connection = db.connect()) {
+            SharedNlds.runScript(connection, source.resolve(database.id() + ".data.sql"));
+        }
+        return db;
+    }
+
+    /** How {@code db}'s schema differs from a database this project migrates from scratch to {@code version}. */
+    public static List<SchemaDifference> differencesFromFresh(TestDatabase db, NldsDatabase database, int version,
+            PostgresDatabases postgres, Path folder) throws Exception {
+        TestDatabase fresh = db.backend() == Backend.SQLITE
+                ? TestDatabase.sqlite(Files.createTempFile(folder, "fresh-" + database.id(), ".db")) : postgres.create();
+        if (version > 0) {
+            MigrationHarness.migrateTo(MigrationHarness.managed(database, fresh), version);
+        }
+        return new SchemaComparison(db.backend(), Set.of(ManagedDatabase.HISTORY_TABLE, "alembic_version"))
+                .compare(inspect(fresh), inspect(db));
+    }
+
+    public static DatabaseSchema inspect(TestDatabase db) throws Exception {
+        try (Connection connection = db.connect()) {
+            return Dialect.of(db.backend()).inspector().inspect(connection);
+        }
+    }
+}
