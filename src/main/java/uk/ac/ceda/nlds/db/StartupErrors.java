@@ -2,6 +2,7 @@ package uk.ac.ceda.nlds.db;
 
 import org.springframework.beans.factory.BeanCreationException;
 
+import uk.ac.ceda.nlds.db.migration.MigrationException;
 import uk.ac.ceda.nlds.db.startup.MigrationFailedException;
 
 /** Finds the message an operator needs in the exception chain of a failed start. */
@@ -14,7 +15,8 @@ public final class StartupErrors {
     public static String oneLine(Throwable failure) {
         Throwable chosen = null;
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof MigrationFailedException || t instanceof IllegalArgumentException) {
+            if (t instanceof MigrationFailedException || t instanceof MigrationException
+                    || t instanceof IllegalArgumentException) {
                 chosen = t;
                 break;
             }

@@ -8,24 +8,19 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import uk.ac.ceda.nlds.db.NldsDbApplication;
 import uk.ac.ceda.nlds.db.config.ManagedDatabase;
 import uk.ac.ceda.nlds.db.config.NldsDatabase;
-import uk.ac.ceda.nlds.db.startup.MigrationCoordinator;
 
 /**
- * The service's configuration without the service: the same properties, environment variables
- * and databases, no web server and no migration at startup, so a command does only what it says.
- * Starting it opens no connection.
+ * The service's database configuration without the service (see {@link CommandConfiguration}), so
+ * a command does only what it says. Starting it opens no connection.
  */
 final class CommandSession implements AutoCloseable {
 
     private static final Map<String, Object> COMMAND_DEFAULTS = Map.of(
-            MigrationCoordinator.RUN_AT_STARTUP, "false",
-            "logging.level.root", "WARN",
-            // plain progress lines when the output is not a terminal
-            "logging.level.uk.ac.ceda.nlds.db.migration.progress", "INFO",
-            "logging.pattern.console", "%d{HH:mm:ss} %m%n");
+            "logging.config", "classpath:nlds-db-command-logback.xml",
+            // a failed start is reported as one line by the command, not as a logged stack trace
+            "logging.level.org.springframework.boot.SpringApplication", "OFF");
 
     private final ConfigurableApplicationContext context;
 
@@ -34,7 +29,7 @@ final class CommandSession implements AutoCloseable {
     }
 
     static CommandSession open(List<String> springArguments) {
-        SpringApplication application = new SpringApplication(NldsDbApplication.class);
+        SpringApplication application = new SpringApplication(CommandConfiguration.class);
         application.setWebApplicationType(WebApplicationType.NONE);
         application.setBannerMode(Banner.Mode.OFF);
         application.setLogStartupInfo(false);

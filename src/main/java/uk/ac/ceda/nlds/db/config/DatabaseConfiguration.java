@@ -7,12 +7,14 @@ import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariDataSource;
 
 import org.flywaydb.core.Flyway;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 import uk.ac.ceda.nlds.db.migration.progress.ProgressListener;
+import uk.ac.ceda.nlds.db.migration.progress.ProgressObserver;
 import uk.ac.ceda.nlds.db.migration.progress.ProgressOutput;
 
 /**
@@ -35,8 +37,11 @@ public class DatabaseConfiguration {
     }
 
     @Bean
-    ProgressListener migrationProgressListener(Environment environment) {
-        return ProgressOutput.fromSetting(environment.getProperty(PROGRESS)).listener();
+    ProgressListener migrationProgressListener(Environment environment, ObjectProvider<ProgressObserver> observers) {
+        List<ProgressListener> listeners = new java.util.ArrayList<>();
+        listeners.add(ProgressOutput.fromSetting(environment.getProperty(PROGRESS)).listener());
+        observers.orderedStream().forEach(listeners::add);
+        return ProgressListener.of(listeners.toArray(ProgressListener[]::new));
     }
 
     @Bean

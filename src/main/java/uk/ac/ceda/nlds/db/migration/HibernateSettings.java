@@ -5,10 +5,9 @@ import java.util.Map;
 
 import org.hibernate.cfg.AvailableSettings;
 import org.hibernate.community.dialect.SQLiteDialect;
-import org.hibernate.dialect.PostgreSQLDialect;
 
 /**
- * Hibernate settings shared by every entity model in this project: the dialect set explicitly
+ * Hibernate settings shared by every entity model in this project: the database named explicitly
  * and no JDBC metadata access at boot (so building a model never opens a connection), no DDL by
  * Hibernate (the migrations own the schema), and keywords such as {@code "user"} quoted.
  */
@@ -19,8 +18,12 @@ public final class HibernateSettings {
 
     public static Map<String, Object> forBackend(Backend backend) {
         Map<String, Object> settings = new HashMap<>();
-        settings.put(AvailableSettings.DIALECT, backend == Backend.SQLITE ? SQLiteDialect.class.getName()
-                : PostgreSQLDialect.class.getName());
+        if (backend == Backend.SQLITE) {
+            settings.put(AvailableSettings.DIALECT, SQLiteDialect.class.getName());
+        } else {
+            // named by product rather than dialect class: Hibernate resolves it without warning
+            settings.put(AvailableSettings.JAKARTA_HBM2DDL_DB_NAME, "PostgreSQL");
+        }
         settings.put("hibernate.boot.allow_jdbc_metadata_access", "false");
         settings.put(AvailableSettings.HBM2DDL_AUTO, "none");
         settings.put(AvailableSettings.KEYWORD_AUTO_QUOTING_ENABLED, "true");

@@ -1,6 +1,7 @@
 package uk.ac.ceda.nlds.db.migration;
 
 import java.sql.Connection;
+import java.time.Duration;
 import java.util.Objects;
 
 import org.flywaydb.core.api.migration.BaseJavaMigration;
@@ -33,7 +34,10 @@ public abstract class Revision extends BaseJavaMigration {
 
     @Override
     public final void migrate(Context context) throws Exception {
+        long start = System.nanoTime();
+        runtime().progress().revisionStarted(runtime.database(), label());
         upgrade(contextFor(context.getConnection()));
+        runtime.progress().revisionFinished(runtime.database(), label(), Duration.ofNanos(System.nanoTime() - start));
     }
 
     /** Runs this revision's upgrade on {@code connection}, outside Flyway (scratch schemas), inside the caller's transaction. */
@@ -57,9 +61,13 @@ public abstract class Revision extends BaseJavaMigration {
     }
 
     private RevisionContext contextFor(Connection connection) {
+        return new RevisionContext(connection, runtime(), this);
+    }
+
+    private RevisionRuntime runtime() {
         if (runtime == null) {
             throw new IllegalStateException("revision " + getClass().getName() + " was not loaded by RevisionCatalogue");
         }
-        return new RevisionContext(connection, runtime, this);
+        return runtime;
     }
 }

@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 
 import uk.ac.ceda.nlds.db.config.ManagedDatabase;
 import uk.ac.ceda.nlds.db.migration.RevisionCatalogue;
+import uk.ac.ceda.nlds.db.migration.RevisionShapes;
 import uk.ac.ceda.nlds.db.migration.adopt.AlembicAdoption;
 import uk.ac.ceda.nlds.db.migration.dialect.Dialect;
 import uk.ac.ceda.nlds.db.migration.lock.MigrationLock;
@@ -56,7 +57,8 @@ public final class RevisionStamp {
 
     /** How the live schema differs from the one {@code version} produces. */
     public static List<SchemaDifference> differences(ManagedDatabase database, int version) {
-        DatabaseSchema expected = RevisionShapes.upTo(database, version).get(version);
+        DatabaseSchema expected = RevisionShapes.upTo(database.id(), database.target().backend(), database.revisions(),
+                database.migrationDataSource(), version).get(version).schema();
         try (Connection connection = database.migrationDataSource().getConnection()) {
             DatabaseSchema actual = Dialect.of(database.target().backend()).inspector().inspect(connection);
             return new SchemaComparison(database.target().backend(), EntityModelCheck.BOOKKEEPING_TABLES)

@@ -33,9 +33,9 @@ public final class DatabaseMigrator {
                 .configuration(database.flyway().getConfiguration())
                 .target(MigrationVersion.fromVersion(String.valueOf(target))).load();
         try (MigrationLock.Held held = database.lock().acquire()) {
-            int beforeVersion = AlembicAdoption.adoptIfNeeded(database.id(), database.migrationDataSource(),
-                    database.flyway(), database.revisions()).map(r -> Integer.parseInt(r.getVersion().getVersion()))
-                    .orElseGet(() -> currentVersion(database));
+            int beforeVersion = AlembicAdoption.adoptIfNeeded(database.id(), database.target().backend(),
+                    database.migrationDataSource(), database.flyway(), database.revisions())
+                    .map(r -> Integer.parseInt(r.getVersion().getVersion())).orElseGet(() -> currentVersion(database));
             String before = describe(database, beforeVersion);
             log.info("{}: {} at {}, head is {}", database.id(), database.target(), before,
                     describe(database, database.revisions().headVersion()));

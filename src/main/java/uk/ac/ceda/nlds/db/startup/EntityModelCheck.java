@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 
 import uk.ac.ceda.nlds.db.config.ManagedDatabase;
+import uk.ac.ceda.nlds.db.migration.adopt.AlembicAdoption;
 import uk.ac.ceda.nlds.db.migration.dialect.Dialect;
 import uk.ac.ceda.nlds.db.migration.model.EntityModel;
 import uk.ac.ceda.nlds.db.migration.model.SchemaComparison;
@@ -20,7 +21,7 @@ import uk.ac.ceda.nlds.db.migration.schema.DatabaseSchema;
 public final class EntityModelCheck {
 
     /** Bookkeeping tables that no entity maps. */
-    public static final Set<String> BOOKKEEPING_TABLES = Set.of(ManagedDatabase.HISTORY_TABLE, "alembic_version");
+    public static final Set<String> BOOKKEEPING_TABLES = AlembicAdoption.BOOKKEEPING_TABLES;
 
     private EntityModelCheck() {
     }

@@ -5,7 +5,6 @@ import java.util.List;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -19,11 +18,7 @@ import uk.ac.ceda.nlds.db.config.ManagedDatabase;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
-@ConditionalOnProperty(name = MigrationCoordinator.RUN_AT_STARTUP, havingValue = "true", matchIfMissing = true)
 public class MigrationCoordinator implements ApplicationRunner {
-
-    /** Off only for the operator commands, which do their own work on the same configuration. */
-    public static final String RUN_AT_STARTUP = "nlds.migration.run-at-startup";
 
     private final List<ManagedDatabase> databases;
     private volatile List<MigrationOutcome> outcomes = List.of();

@@ -7,6 +7,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -14,6 +15,7 @@ import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import uk.ac.ceda.nlds.db.migration.Backend;
 import uk.ac.ceda.nlds.db.migration.MigrationException;
 import uk.ac.ceda.nlds.db.migration.Revision;
 import uk.ac.ceda.nlds.db.migration.RevisionCatalogue;
@@ -27,18 +29,24 @@ public final class AlembicAdoption {
 
     private static final Logger log = LoggerFactory.getLogger(AlembicAdoption.class);
     public static final String ALEMBIC_TABLE = "alembic_version";
+    /** Tables of the migration tools themselves, never part of an NLDS schema. */
+    public static final Set<String> BOOKKEEPING_TABLES = Set.of("flyway_schema_history", ALEMBIC_TABLE);
 
     private AlembicAdoption() {
     }
 
-    /** Records the baseline if this is an Alembic database without Flyway history; returns the adopted version. */
-    public static Optional<Revision> adoptIfNeeded(String database, DataSource dataSource, Flyway flyway,
-            RevisionCatalogue revisions) {
-        List<String> unversioned = unversionedTables(database, dataSource, flyway);
-        if (!unversioned.isEmpty()) {
-            throw new MigrationException(database + ": the database holds tables " + unversioned
-                    + " but neither Flyway history nor alembic_version, so its revision is unknown;"
-                    + " restore alembic_version with its Alembic id and start again, nothing was changed");
+    /**
+     * Records the baseline of a database without Flyway history: at the revision
+     * {@code alembic_version} names, or for tables without any history at the revision its schema
+     * identifies. Returns the adopted revision; empty when there was nothing to adopt.
+     */
+    public static Optional<Revision> adoptIfNeeded(String database, Backend backend, DataSource dataSource,
+            Flyway flyway, RevisionCatalogue revisions) {
+        if (!unversionedTables(database, dataSource, flyway).isEmpty()) {
+            Revision identified = SchemaIdentification.identify(database, backend, revisions, dataSource);
+            log.info("{}: the schema without history is {}; adopting it there", database, identified.label());
+            baseline(flyway, identified, "Identified by schema as " + identified.alembicId());
+            return Optional.of(identified);
         }
         Optional<Revision> adoptable = detect(database, dataSource, flyway, revisions);
         if (adoptable.isEmpty()) {
@@ -46,11 +54,15 @@ public final class AlembicAdoption {
         }
         Revision revision = adoptable.get();
         log.info("{}: adopting the Alembic-managed database at {}", database, revision.label());
+        baseline(flyway, revision, "Adopted from Alembic " + revision.alembicId());
+        return Optional.of(revision);
+    }
+
+    private static void baseline(Flyway flyway, Revision revision, String description) {
         Flyway.configure().configuration(flyway.getConfiguration())
                 .baselineVersion(revision.getVersion())
-                .baselineDescription("Adopted from Alembic " + revision.alembicId())
+                .baselineDescription(description)
                 .load().baseline();
-        return Optional.of(revision);
     }
 
     /**

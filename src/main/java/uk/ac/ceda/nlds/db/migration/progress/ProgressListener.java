@@ -19,6 +19,14 @@ public interface ProgressListener {
     default void finished(ProgressSnapshot snapshot) {
     }
 
+    /** A revision of {@code database} starts to run (upgrade, inside Flyway's transaction). */
+    default void revisionStarted(String database, String revision) {
+    }
+
+    /** It ran to its end in {@code elapsed}; the transaction commits next. */
+    default void revisionFinished(String database, String revision, java.time.Duration elapsed) {
+    }
+
     /** Calls each listener in turn. */
     static ProgressListener of(ProgressListener... listeners) {
         return new ProgressListener() {
@@ -37,6 +45,18 @@ public interface ProgressListener {
             public void finished(ProgressSnapshot s) {
                 for (ProgressListener l : listeners) {
                     l.finished(s);
+                }
+            }
+
+            public void revisionStarted(String database, String revision) {
+                for (ProgressListener l : listeners) {
+                    l.revisionStarted(database, revision);
+                }
+            }
+
+            public void revisionFinished(String database, String revision, java.time.Duration elapsed) {
+                for (ProgressListener l : listeners) {
+                    l.revisionFinished(database, revision, elapsed);
                 }
             }
         };

@@ -108,16 +108,58 @@ class AlembicAdoptionTest {
         assertRefusedUnchanged(monitor, "alembic_version holds 2 rows");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite-upstream-rev6", "pg-2023-base", "pg-2023-head"})
+    void aCatalogWithoutAnyHistoryIsIdentifiedByItsSchemaAndReachesHead(String fixture) throws Exception {
+        TestDatabase catalog = load(fixture, NldsDatabase.CATALOG);
+        Rows.execute(catalog, "DROP TABLE alembic_version");
+        Map<String, Long> counts = counts(catalog, CATALOG_TABLES);
+        ManagedDatabase managed = MigrationHarness.managed(NldsDatabase.CATALOG, catalog);
+
+        String before = DatabaseMigrator.migrate(managed).before();
+
+        // catalog revisions 5 and 7 change nothing, so a revision-6 schema is taken as 7, and a 2023 base as 1
+        assertThat(before).isEqualTo(switch (fixture) {
+            case "sqlite-upstream-rev6" -> "V7 (c7648694325f)";
+            case "pg-2023-base" -> "V1 (991b6f8cf6be)";
+            default -> "V9 (82701862649a)";
+        });
+        assertThat(Rows.column(catalog, "SELECT description FROM flyway_schema_history WHERE type = 'BASELINE'"))
+                .singleElement().asString().startsWith("Identified by schema as ");
+        assertThat(DatabaseMigrator.currentVersion(managed)).isEqualTo(9);
+        assertThat(counts(catalog, CATALOG_TABLES)).isEqualTo(counts);
+        assertThat(schemaDifferencesFromFresh(catalog, NldsDatabase.CATALOG)).isEmpty();
+    }
+
     @Test
-    void tablesWithoutAnyHistoryAreRefusedAndNothingChanges() throws Exception {
+    void aSqliteMonitorWithoutHistoryMatchesRevisionsThatDifferOnlyInLabelsAndIsRefused() throws Exception {
         TestDatabase monitor = load("sqlite-upstream-rev6", NldsDatabase.MONITOR);
         Rows.execute(monitor, "DROP TABLE alembic_version");
         String before = Rows.dump(monitor, MONITOR_TABLES);
 
         assertThatThrownBy(() -> DatabaseMigrator.migrate(MigrationHarness.managed(NldsDatabase.MONITOR, monitor)))
                 .isInstanceOf(MigrationFailedException.class)
-                .hasMessageContaining("but neither Flyway history nor alembic_version, so its revision is unknown");
+                .hasMessageContaining("the database has tables but no history, and its schema matches V")
+                .hasMessageContaining("record the right one with: stamp VERSION --yes --db=monitor, nothing was changed");
         assertThat(Rows.dump(monitor, MONITOR_TABLES)).isEqualTo(before);
+        assertThat(Rows.column(monitor, "SELECT name FROM sqlite_master WHERE name = 'flyway_schema_history'")).isEmpty();
+    }
+
+    @Test
+    void aSchemaThatMatchesNoRevisionIsRefusedWithTheDifferencesFromTheNearest() throws Exception {
+        TestDatabase catalog = load("pg-2023-head", NldsDatabase.CATALOG);
+        Rows.execute(catalog, "DROP TABLE alembic_version", "ALTER TABLE checksum DROP COLUMN algorithm",
+                "CREATE INDEX ix_extra ON holding (\"group\")");
+        String before = Rows.dump(catalog, CATALOG_TABLES);
+
+        assertThatThrownBy(() -> DatabaseMigrator.migrate(MigrationHarness.managed(NldsDatabase.CATALOG, catalog)))
+                .isInstanceOf(MigrationFailedException.class)
+                .hasMessageContaining("its schema matches no revision; the nearest is V9 (82701862649a) with")
+                .hasMessageContaining("checksum: column algorithm is missing")
+                .hasMessageContaining("holding: index ix_extra")
+                .hasMessageEndingWith("restore alembic_version or repair the schema, nothing was changed");
+        assertThat(Rows.dump(catalog, CATALOG_TABLES)).isEqualTo(before);
+        assertThat(Rows.column(catalog, "SELECT to_regclass('flyway_schema_history')::text")).containsOnlyNulls();
     }
 
     private void assertRefusedUnchanged(TestDatabase monitor, String message) throws Exception {

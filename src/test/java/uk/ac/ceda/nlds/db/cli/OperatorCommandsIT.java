@@ -1,0 +1,164 @@
+package uk.ac.ceda.nlds.db.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static uk.ac.ceda.nlds.db.testsupport.Backends.BOTH_BACKENDS;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import uk.ac.ceda.nlds.db.config.NldsDatabase;
+import uk.ac.ceda.nlds.db.migration.Backend;
+import uk.ac.ceda.nlds.db.testsupport.Backends;
+import uk.ac.ceda.nlds.db.testsupport.Fixtures;
+import uk.ac.ceda.nlds.db.testsupport.JarProcess;
+import uk.ac.ceda.nlds.db.testsupport.PostgresDatabases;
+import uk.ac.ceda.nlds.db.testsupport.Rows;
+import uk.ac.ceda.nlds.db.testsupport.TestDatabase;
+
+/** Each operator verb as a real process on both backends, as operators run them. */
+class OperatorCommandsIT {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @RegisterExtension
+    static PostgresDatabases postgres = new PostgresDatabases();
+
+    @TempDir
+    Path folder;
+
+    @ParameterizedTest
+    @MethodSource(BOTH_BACKENDS)
+    void upToAMiddleRevisionDownToBaseAndBackUpToHead(Backend backend) throws Exception {
+        Pair pair = new Pair(Backends.fresh(backend, postgres, folder), Backends.fresh(backend, postgres, folder), folder);
+
+        assertThat(pair.run("check").exitCode()).isEqualTo(ExitCode.PENDING);
+        assertThat(pair.ok("upgrade", "4").stdout()).contains("catalog: V0 (empty) -> V4 (fa9f4b687d19) (4 revisions applied)")
+                .contains("monitor: V0 (empty) -> V4 (fa9f4b687d19) (4 revisions applied)");
+
+        JsonNode current = JSON.readTree(pair.ok("current", "--json").stdout());
+        assertThat(current).hasSize(2);
+        assertThat(current.get(0).get("database").asString()).isEqualTo("catalog");
+        assertThat(current.get(0).get("version").asInt()).isEqualTo(4);
+        assertThat(current.get(0).get("alembicId").asString()).isEqualTo("fa9f4b687d19");
+        assertThat(current.get(1).get("pending").asInt()).isEqualTo(5);
+
+        String history = pair.ok("history", "--db=catalog").stdout();
+        assertThat(history.lines().toList()).hasSize(10);
+        assertThat(history).containsPattern("catalog +V3 +ee82dd99bfc0 +Add storage url fields +Success +\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d +\\d+ ms")
+                .containsPattern("catalog +V5 +eaeeec0b5cf2 +Archive workflow states +Pending\n")
+                .doesNotContain("monitor");
+
+        assertThat(pair.ok("upgrade", "+2").stdout()).contains("catalog: V4 (fa9f4b687d19) -> V6 (f1f20ae58def)");
+        assertThat(pair.ok("downgrade", "-1").stdout()).contains("catalog: V6 (f1f20ae58def) -> V5 (eaeeec0b5cf2) (1 revision reverted)");
+        assertThat(pair.ok("downgrade", "base").stdout()).contains("monitor: V5 (eaeeec0b5cf2) -> V0 (empty) (5 revisions reverted)");
+        assertThat(Fixtures.inspect(pair.catalog()).tables()).containsOnlyKeys("flyway_schema_history");
+        assertThat(pair.ok("current").stdout()).containsPattern("catalog +V0 +empty +9 pending");
+
+        assertThat(pair.ok("upgrade").stdout()).contains("catalog: V0 (empty) -> V9 (82701862649a) (9 revisions applied)");
+        assertThat(pair.run("check").exitCode()).isEqualTo(ExitCode.OK);
+        for (NldsDatabase database : NldsDatabase.values()) {
+            assertThat(Fixtures.differencesFromFresh(pair.of(database), database, 9, postgres, folder)).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource(BOTH_BACKENDS)
+    void theFullChainDataSurvivesARoundTripToRevisionOne(Backend backend) throws Exception {
+        String fixture = backend == Backend.SQLITE ? "sqlite-upstream-base" : "pg-2023-base";
+        Pair pair = new Pair(Fixtures.load(fixture, NldsDatabase.CATALOG, postgres, folder),
+                Fixtures.load(fixture, NldsDatabase.MONITOR, postgres, folder), folder);
+        pair.ok("upgrade");
+        String catalogAtHead = Rows.dump(pair.catalog(), Fixtures.CATALOG_TABLES);
+        String monitorAtHead = Rows.dump(pair.monitor(), Fixtures.MONITOR_TABLES);
+
+        assertThat(pair.ok("downgrade", "991b6f8cf6be").stdout())
+                .contains("catalog: V9 (82701862649a) -> V1 (991b6f8cf6be) (8 revisions reverted)");
+        assertThat(Rows.column(pair.monitor(), "SELECT version_num FROM alembic_version")).containsExactly("991b6f8cf6be");
+        assertThat(pair.run("check").exitCode()).isEqualTo(ExitCode.PENDING);
+        pair.ok("upgrade", "head");
+
+        // the documented reverse maps that merge labels: revision 8 takes UNINDEXED to NOT_RECOGNISED, revision 7
+        // TRANSFER_INIT to INITIALISING; every other value comes back exactly as it was
+        if (backend == Backend.SQLITE) {
+            assertThat(catalogAtHead).contains("path_type=UNINDEXED");
+            assertThat(monitorAtHead).contains("state=TRANSFER_INIT");
+        }
+        assertThat(Rows.dump(pair.catalog(), Fixtures.CATALOG_TABLES))
+                .isEqualTo(catalogAtHead.replace("path_type=UNINDEXED", "path_type=NOT_RECOGNISED"));
+        assertThat(Rows.dump(pair.monitor(), Fixtures.MONITOR_TABLES))
+                .isEqualTo(monitorAtHead.replace("state=TRANSFER_INIT", "state=INITIALISING"));
+        assertThat(pair.run("check").exitCode()).isEqualTo(ExitCode.OK);
+    }
+
+    @ParameterizedTest
+    @MethodSource(BOTH_BACKENDS)
+    void anEditedRevisionFailsCheckAndStopsEveryChange(Backend backend) throws Exception {
+        Pair pair = new Pair(Backends.fresh(backend, postgres, folder), Backends.fresh(backend, postgres, folder), folder);
+        pair.ok("upgrade", "5");
+        Rows.execute(pair.catalog(), "UPDATE flyway_schema_history SET checksum = checksum + 1 WHERE version = '3'");
+
+        JarProcess.Result check = pair.run("check");
+        assertThat(check.exitCode()).isEqualTo(ExitCode.FAILURE);
+        assertThat(check.stdout()).contains("catalog: V3 (Add storage url fields) was changed after it was applied")
+                .contains("monitor: at V5 (eaeeec0b5cf2), 4 revisions pending up to head V9");
+
+        for (String[] change : List.of(new String[] {"upgrade"}, new String[] {"downgrade", "2"})) {
+            JarProcess.Result refused = pair.run(change);
+            assertThat(refused.exitCode()).as(refused.output()).isEqualTo(ExitCode.FAILURE);
+            assertThat(refused.stderr()).startsWith("nlds-db: catalog: V3 (Add storage url fields) was changed after"
+                    + " it was applied").contains("nothing was changed");
+        }
+        assertThat(pair.ok("current").stdout()).containsPattern("monitor +V5 +eaeeec0b5cf2");
+    }
+
+    @ParameterizedTest
+    @MethodSource(BOTH_BACKENDS)
+    void anUnversionedDatabaseIsStampedThenUpgraded(Backend backend) throws Exception {
+        Pair pair = new Pair(Backends.fresh(backend, postgres, folder), Backends.fresh(backend, postgres, folder), folder);
+        pair.ok("upgrade", "4", "--db=catalog");
+        Rows.execute(pair.catalog(), "DROP TABLE flyway_schema_history");
+        assertThat(pair.ok("current", "--db=catalog").stdout()).contains("tables without history");
+
+        JarProcess.Result wrong = pair.run("stamp", "6", "--yes", "--db=catalog");
+        assertThat(wrong.exitCode()).isEqualTo(ExitCode.FAILURE);
+        assertThat(wrong.stderr()).startsWith("nlds-db: catalog: the schema does not look like V6 (f1f20ae58def)");
+
+        assertThat(pair.ok("stamp", "fa9f4b687d19", "--yes", "--db=catalog").stdout())
+                .contains("catalog: stamped V4 (fa9f4b687d19) (was unversioned (tables without history))");
+        assertThat(pair.ok("upgrade").stdout()).contains("catalog: V4 (fa9f4b687d19) -> V9 (82701862649a)")
+                .contains("monitor: V0 (empty) -> V9");
+        assertThat(pair.run("check").exitCode()).isEqualTo(ExitCode.OK);
+    }
+
+    /** The two databases one process is pointed at, through the environment as in a container. */
+    private record Pair(TestDatabase catalog, TestDatabase monitor, Path folder) {
+
+        TestDatabase of(NldsDatabase database) {
+            return database == NldsDatabase.CATALOG ? catalog : monitor;
+        }
+
+        JarProcess.Result run(String... args) throws Exception {
+            Map<String, String> environment = new HashMap<>(Map.of("NLDS_DB_CATALOG_URL", catalog.url(),
+                    "NLDS_DB_MONITOR_URL", monitor.url(),
+                    "NLDS_MIGRATION_DEFAULTTENANCY", "nlds-tenancy.example.org",
+                    "NLDS_MIGRATION_DEFAULTTAPEURL", "root://tape.example.org//eos/nlds"));
+            return JarProcess.run(folder, environment, args);
+        }
+
+        JarProcess.Result ok(String... args) throws Exception {
+            JarProcess.Result result = run(args);
+            assertThat(result.exitCode()).as(String.join(" ", args) + "\n" + result.output()).isZero();
+            return result;
+        }
+    }
+}
