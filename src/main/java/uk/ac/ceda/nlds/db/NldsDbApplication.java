@@ -1,6 +1,8 @@
 package uk.ac.ceda.nlds.db;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -27,12 +29,14 @@ public class NldsDbApplication {
         }
         boolean migrateOnly = Arrays.asList(args).contains(MIGRATE_ONLY);
         SpringApplication application = new SpringApplication(NldsDbApplication.class);
+        List<String> arguments = new ArrayList<>(List.of(args));
         if (migrateOnly) {
             application.setWebApplicationType(WebApplicationType.NONE);
+            arguments.add("--nlds.migration.fail-fast=true"); // a one-shot job has no readiness to hold down
         }
         ConfigurableApplicationContext context;
         try {
-            context = application.run(args);
+            context = application.run(arguments.toArray(String[]::new));
         } catch (RuntimeException e) {
             System.err.println("nlds-db: " + StartupErrors.oneLine(e));
             System.exit(1);

@@ -102,4 +102,19 @@ class MigrateOnlyIT {
         assertThat(fixed.stdout()).contains("catalog: V2 (bf09ce0d6899) -> V9 (82701862649a) (7 revisions applied)");
         assertThat(Rows.column(catalog, "SELECT url_netloc FROM location")).containsExactly("nlds-tenancy.example.org");
     }
+
+    @Test
+    void anUnreachableDatabaseIsRetriedWithBackoffThenNamed() throws Exception {
+        JarProcess.Result result = JarProcess.run(folder, Map.of("NLDS_DB_CATALOG_URL",
+                "jdbc:postgresql://127.0.0.1:1/catalog?user=nlds&password=hidden", "NLDS_DB_STARTUPWAIT", "3s"),
+                "--migrate-only");
+
+        assertThat(result.exitCode()).isNotZero();
+        assertThat(result.output()).contains("catalog: not reachable yet (attempt 1), retrying in 500 ms")
+                .contains("catalog: not reachable yet (attempt 2), retrying in 1000 ms").doesNotContain("hidden");
+        assertThat(result.stderr()).containsPattern("nlds-db: catalog: cannot connect to jdbc:postgresql://127.0.0.1:1/"
+                + "catalog\\?user=nlds&password=\\*+: .*; check nlds.db.catalog.url, the credentials and that the server"
+                + " is running \\(gave up after \\d attempts in 3 s; nlds.db.startup-wait sets how long\\)");
+        assertThat(folder.resolve("data/monitor.db")).as("the monitor waits behind the catalog").doesNotExist();
+    }
 }

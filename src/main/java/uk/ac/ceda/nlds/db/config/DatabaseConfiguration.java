@@ -11,6 +11,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import org.springframework.core.env.Environment;
 
 import uk.ac.ceda.nlds.db.migration.progress.ProgressListener;
@@ -36,7 +37,9 @@ public class DatabaseConfiguration {
         return DatabaseTargets.resolve(properties);
     }
 
+    /** What the revisions report to: the output (bars or log lines) and every {@link ProgressObserver}. */
     @Bean
+    @Primary
     ProgressListener migrationProgressListener(Environment environment, ObjectProvider<ProgressObserver> observers) {
         List<ProgressListener> listeners = new java.util.ArrayList<>();
         listeners.add(ProgressOutput.fromSetting(environment.getProperty(PROGRESS)).listener());

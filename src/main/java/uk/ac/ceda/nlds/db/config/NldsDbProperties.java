@@ -32,6 +32,17 @@ public class NldsDbProperties {
         return database == NldsDatabase.CATALOG ? catalog : monitor;
     }
 
+    /** How long the service waits at boot for a database that does not answer yet, retrying with backoff. */
+    private Duration startupWait = Duration.ofSeconds(60);
+
+    public Duration getStartupWait() {
+        return startupWait;
+    }
+
+    public void setStartupWait(Duration startupWait) {
+        this.startupWait = startupWait;
+    }
+
     public Duration getSqliteBusyTimeout() {
         return sqliteBusyTimeout;
     }

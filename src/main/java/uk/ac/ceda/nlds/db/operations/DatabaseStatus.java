@@ -104,6 +104,11 @@ public record DatabaseStatus(String database, String backend, String url, int ve
         return Optional.empty();
     }
 
+    /** The Alembic id of the current revision; empty at V0. */
+    public String alembicId() {
+        return history.stream().filter(e -> e.version() == version).map(Entry::alembicId).findFirst().orElse("");
+    }
+
     public boolean atHead() {
         return version == head;
     }

@@ -9,6 +9,8 @@ import org.springframework.context.annotation.Bean;
 
 import uk.ac.ceda.nlds.db.NldsDbApplication;
 import uk.ac.ceda.nlds.db.config.ManagedDatabase;
+import uk.ac.ceda.nlds.db.config.NldsDbProperties;
+import uk.ac.ceda.nlds.db.runtime.MigrationStatusBoard;
 import uk.ac.ceda.nlds.db.startup.MigrationCoordinator;
 
 /**
@@ -29,8 +31,9 @@ public class BareStart {
 
     /** Replaces the scanned coordinator (same bean name) with one whose run does nothing. */
     @Bean
-    MigrationCoordinator migrationCoordinator(ManagedDatabase catalogDatabase, ManagedDatabase monitorDatabase) {
-        return new MigrationCoordinator(catalogDatabase, monitorDatabase) {
+    MigrationCoordinator migrationCoordinator(ManagedDatabase catalogDatabase, ManagedDatabase monitorDatabase,
+            MigrationStatusBoard board, NldsDbProperties properties) {
+        return new MigrationCoordinator(catalogDatabase, monitorDatabase, board, properties, true) {
             @Override
             public void run(ApplicationArguments args) {
                 // a bare start: the context is up, nothing is checked or migrated

@@ -12,9 +12,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+import uk.ac.ceda.nlds.db.config.DatabaseTargets;
 import uk.ac.ceda.nlds.db.config.ManagedDatabase;
 import uk.ac.ceda.nlds.db.config.NldsDatabase;
+import uk.ac.ceda.nlds.db.config.NldsDbProperties;
 import uk.ac.ceda.nlds.db.migration.Backend;
+import uk.ac.ceda.nlds.db.runtime.MigrationStatusBoard;
 import uk.ac.ceda.nlds.db.startup.MigrationCoordinator;
 import uk.ac.ceda.nlds.db.testsupport.MigrationHarness;
 import uk.ac.ceda.nlds.db.testsupport.PostgresDatabases;
@@ -132,7 +137,9 @@ public final class MigrationBenchmark {
     private void measureNoOp(Backend backend, String name, Pair engine, ResultTable table) throws Exception {
         ManagedDatabase catalog = MigrationHarness.managed(NldsDatabase.CATALOG, engine.catalog());
         ManagedDatabase monitor = MigrationHarness.managed(NldsDatabase.MONITOR, engine.monitor());
-        MigrationCoordinator coordinator = new MigrationCoordinator(catalog, monitor);
+        MigrationStatusBoard board = new MigrationStatusBoard(new DatabaseTargets(catalog.target(), monitor.target()),
+                new SimpleMeterRegistry());
+        MigrationCoordinator coordinator = new MigrationCoordinator(catalog, monitor, board, new NldsDbProperties(), true);
         double cold = time(() -> coordinator.run(null));
         double warm = time(() -> coordinator.run(null));
         table.add(rows, backend, "no-op coordinator check, first call", cold, null);

@@ -1,0 +1,149 @@
+package uk.ac.ceda.nlds.db.runtime;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+import org.springframework.stereotype.Component;
+
+import uk.ac.ceda.nlds.db.config.DatabaseTarget;
+import uk.ac.ceda.nlds.db.config.DatabaseTargets;
+import uk.ac.ceda.nlds.db.config.ManagedDatabase;
+import uk.ac.ceda.nlds.db.migration.progress.ProgressObserver;
+import uk.ac.ceda.nlds.db.migration.progress.ProgressSnapshot;
+import uk.ac.ceda.nlds.db.operations.DatabaseStatus;
+
+/**
+ * The service's live view of both migrations: state per database, revisions applied, the running
+ * step's progress and the last error, for {@code /actuator/migrations}, the health check and the
+ * traffic gate; and the Micrometer metrics {@code nlds.migration.revision} (a timer per database
+ * and revision) and {@code nlds.migration.rows} (rows migrated per database and revision).
+ */
+@Component
+public class MigrationStatusBoard implements ProgressObserver {
+
+    private final Map<String, DatabaseProgress> databases = new LinkedHashMap<>();
+    private final Map<String, Long> stepRows = new ConcurrentHashMap<>();
+    private final MeterRegistry meters;
+
+    /** Built from the targets alone: the databases' own beans hear progress through this board. */
+    public MigrationStatusBoard(DatabaseTargets targets, MeterRegistry meters) {
+        this.meters = meters;
+        for (DatabaseTarget target : targets.all()) {
+            DatabaseProgress progress = new DatabaseProgress();
+            progress.backend = target.backend().name();
+            progress.url = target.maskedUrl();
+            databases.put(target.database().id(), progress);
+        }
+    }
+
+    public void migrating(ManagedDatabase database) {
+        DatabaseProgress progress = progress(database.id());
+        progress.head = database.revisions().headVersion();
+        progress.state = MigrationState.MIGRATING;
+    }
+
+    public void upToDate(String database, DatabaseStatus status) {
+        DatabaseProgress progress = progress(database);
+        progress.status = status;
+        progress.runningRevision = null;
+        progress.runningStep = null;
+        progress.state = MigrationState.UP_TO_DATE;
+    }
+
+    public void failed(String database, String error, DatabaseStatus status) {
+        DatabaseProgress progress = progress(database);
+        progress.lastError = error;
+        if (status != null) {
+            progress.status = status;
+        }
+        progress.runningStep = null;
+        progress.state = MigrationState.FAILED;
+    }
+
+    public MigrationState state(String database) {
+        return progress(database).state;
+    }
+
+    /** Every database at head with its entity model checked: the service may take traffic. */
+    public boolean ready() {
+        return databases.values().stream().allMatch(p -> p.state == MigrationState.UP_TO_DATE);
+    }
+
+    public boolean anyFailed() {
+        return databases.values().stream().anyMatch(p -> p.state == MigrationState.FAILED);
+    }
+
+    public Map<String, MigrationState> states() {
+        Map<String, MigrationState> states = new LinkedHashMap<>();
+        databases.forEach((id, p) -> states.put(id, p.state));
+        return states;
+    }
+
+    public Map<String, Object> describe() {
+        Map<String, Object> view = new LinkedHashMap<>();
+        databases.forEach((id, p) -> view.put(id, p.describe(id)));
+        return view;
+    }
+
+    @Override
+    public void revisionStarted(String database, String revision) {
+        DatabaseProgress progress = progress(database);
+        progress.runningRevision = revision;
+        progress.runningStep = null;
+        progress.state = MigrationState.MIGRATING;
+    }
+
+    @Override
+    public void revisionFinished(String database, String revision, Duration elapsed) {
+        progress(database).revisionFinished(revision, elapsed);
+        Timer.builder("nlds.migration.revision").description("Time each revision took to run")
+                .tag("database", database).tag("revision", revision).register(meters).record(elapsed);
+    }
+
+    @Override
+    public void started(ProgressSnapshot snapshot) {
+        progress(snapshot.database()).runningStep = snapshot;
+        stepRows.put(key(snapshot), 0L);
+    }
+
+    @Override
+    public void advanced(ProgressSnapshot snapshot) {
+        progress(snapshot.database()).runningStep = snapshot;
+        countRows(snapshot);
+    }
+
+    @Override
+    public void finished(ProgressSnapshot snapshot) {
+        countRows(snapshot);
+        stepRows.remove(key(snapshot));
+        progress(snapshot.database()).runningStep = null;
+    }
+
+    private void countRows(ProgressSnapshot snapshot) {
+        long before = stepRows.getOrDefault(key(snapshot), 0L);
+        if (snapshot.done() > before) {
+            stepRows.put(key(snapshot), snapshot.done());
+            Counter.builder("nlds.migration.rows").description("Rows moved by data steps and table rebuilds")
+                    .baseUnit("rows").tag("database", snapshot.database()).tag("revision", snapshot.revision())
+                    .register(meters).increment(snapshot.done() - before);
+        }
+    }
+
+    private static String key(ProgressSnapshot snapshot) {
+        return snapshot.database() + '\u0000' + snapshot.revision() + '\u0000' + snapshot.step();
+    }
+
+    private DatabaseProgress progress(String database) {
+        DatabaseProgress progress = databases.get(database);
+        if (progress == null) {
+            throw new IllegalArgumentException("unknown database " + database);
+        }
+        return progress;
+    }
+}
