@@ -1,0 +1,27 @@
+# syntax=docker/dockerfile:1
+# Build: docker build -t nlds-db .
+# Run the service:           docker run -p 8080:8080 -v nlds-data:/app/data nlds-db
+# Migrate once and exit:     docker run -v nlds-data:/app/data nlds-db --migrate-only
+# Operator commands:         docker run -v nlds-data:/app/data nlds-db current
+
+FROM eclipse-temurin:17-jdk AS build
+WORKDIR /src
+COPY .mvn/ .mvn/
+COPY mvnw pom.xml ./
+# dependencies in their own layer, so source edits rebuild quickly
+RUN ./mvnw -B -q dependency:go-offline
+COPY src/ src/
+RUN ./mvnw -B -q -DskipTests package
+
+FROM eclipse-temurin:17-jre
+RUN groupadd --system --gid 10001 nlds \
+    && useradd --system --uid 10001 --gid nlds --home-dir /app --shell /usr/sbin/nologin nlds \
+    && mkdir -p /app/data && chown nlds:nlds /app/data
+WORKDIR /app
+COPY --from=build /src/target/nlds-db.jar /app/nlds-db.jar
+# the SQLite default (data/catalog.db, data/monitor.db relative to /app)
+VOLUME /app/data
+USER 10001:10001
+EXPOSE 8080
+ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75"
+ENTRYPOINT ["java", "-jar", "/app/nlds-db.jar"]
