@@ -36,9 +36,27 @@ public final class RevisionCatalogue {
         return new RevisionCatalogue(revisions);
     }
 
+    /** Revisions given directly (tests, generated code loaded at run time), bound and checked like scanned ones. */
+    public static RevisionCatalogue of(RevisionRuntime runtime, List<Revision> given) {
+        List<Revision> revisions = new ArrayList<>(given);
+        revisions.forEach(r -> r.bind(runtime));
+        revisions.sort(Comparator.comparing(Revision::getVersion));
+        check(runtime.database(), revisions);
+        return new RevisionCatalogue(revisions);
+    }
+
     private static Revision instantiate(String className, RevisionRuntime runtime) {
         try {
-            Revision revision = (Revision) Class.forName(className).getDeclaredConstructor().newInstance();
+            return instantiate(Class.forName(className), runtime);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("cannot create revision " + className, e);
+        }
+    }
+
+    private static Revision instantiate(Class<?> revisionClass, RevisionRuntime runtime) {
+        String className = revisionClass.getName();
+        try {
+            Revision revision = (Revision) revisionClass.getDeclaredConstructor().newInstance();
             revision.bind(runtime);
             return revision;
         } catch (ReflectiveOperationException e) {
@@ -63,7 +81,7 @@ public final class RevisionCatalogue {
 
     /** The same revisions, new instances bound to another runtime (a scratch database, quiet progress). */
     public RevisionCatalogue withRuntime(RevisionRuntime runtime) {
-        return new RevisionCatalogue(revisions.stream().map(r -> instantiate(r.getClass().getName(), runtime)).toList());
+        return new RevisionCatalogue(revisions.stream().map(r -> instantiate(r.getClass(), runtime)).toList());
     }
 
     public List<Revision> revisions() {

@@ -23,7 +23,7 @@ public final class RevisionContext {
         this.connection = connection;
         this.runtime = runtime;
         this.progress = ProgressReporter.of(runtime.progress(), runtime.database(), revision.label());
-        this.schema = new SchemaOperations(connection, Dialect.of(runtime.backend()), progress);
+        this.schema = new SchemaOperations(connection, Dialect.of(runtime.backend()), progress, runtime.schemaLog());
     }
 
     public Connection connection() {

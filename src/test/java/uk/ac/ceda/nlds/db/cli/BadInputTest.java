@@ -39,7 +39,7 @@ class BadInputTest {
 
     static Stream<Case> cases() {
         return Stream.of(
-                new Case("unknown command 'upgrad': use one of upgrade, downgrade, current, history, check, stamp",
+                new Case("unknown command 'upgrad': use one of upgrade, downgrade, current, history, check, stamp, revision",
                         ExitCode.INVALID_INPUT, "upgrad"),
                 new Case("Unknown option: '--jsn'", ExitCode.INVALID_INPUT, "current", "--jsn"),
                 new Case("'abc' is not a revision", ExitCode.INVALID_INPUT, "upgrade", "abc"),

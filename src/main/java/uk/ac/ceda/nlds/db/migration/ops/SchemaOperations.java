@@ -24,11 +24,19 @@ public final class SchemaOperations {
     private final Connection connection;
     private final Dialect dialect;
     private final ProgressReporter progress;
+    private final Consumer<SchemaOp> log;
 
     public SchemaOperations(Connection connection, Dialect dialect, ProgressReporter progress) {
+        this(connection, dialect, progress, op -> {
+        });
+    }
+
+    /** {@code log} hears every operation after it was applied. */
+    public SchemaOperations(Connection connection, Dialect dialect, ProgressReporter progress, Consumer<SchemaOp> log) {
         this.connection = connection;
         this.dialect = dialect;
         this.progress = progress;
+        this.log = log;
     }
 
     public void createEnum(ColumnType.Enum type) throws SQLException {
@@ -67,7 +75,7 @@ public final class SchemaOperations {
         TableChanges batch = new TableChanges(table);
         changes.accept(batch);
         if (!batch.ops.isEmpty()) {
-            dialect.apply(connection, batch.ops, progress);
+            run(batch.ops);
         }
     }
 
@@ -78,13 +86,13 @@ public final class SchemaOperations {
             if (!batch.isEmpty() && (op.table() == null || !op.table().equals(batch.get(0).table())
                     || op instanceof SchemaOp.CreateTable || op instanceof SchemaOp.DropTable
                     || batch.get(0) instanceof SchemaOp.CreateTable || batch.get(0) instanceof SchemaOp.DropTable)) {
-                dialect.apply(connection, batch, progress);
+                run(batch);
                 batch = new ArrayList<>();
             }
             batch.add(op);
         }
         if (!batch.isEmpty()) {
-            dialect.apply(connection, batch, progress);
+            run(batch);
         }
     }
 
@@ -98,7 +106,12 @@ public final class SchemaOperations {
     }
 
     private void apply(SchemaOp op) throws SQLException {
-        dialect.apply(connection, List.of(op), progress);
+        run(List.of(op));
+    }
+
+    private void run(List<SchemaOp> ops) throws SQLException {
+        dialect.apply(connection, ops, progress);
+        ops.forEach(log);
     }
 
     /** The changes queued for one table. */
