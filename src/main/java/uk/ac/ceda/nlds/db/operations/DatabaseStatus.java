@@ -90,7 +90,7 @@ public record DatabaseStatus(String database, String backend, String url, int ve
         String name = "V" + info.getVersion().getVersion() + " (" + info.getDescription() + ")";
         MigrationState state = info.getState();
         if (state == MigrationState.FUTURE_SUCCESS || state == MigrationState.FUTURE_FAILED) {
-            return Optional.of(name + " is applied but this build knows only V1…V" + revisions.headVersion()
+            return Optional.of(name + " is applied but this build knows only V1 to V" + revisions.headVersion()
                     + ": run a newer nlds-db");
         }
         if (state.isFailed()) {

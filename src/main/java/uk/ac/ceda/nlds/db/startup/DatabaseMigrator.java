@@ -1,5 +1,7 @@
 package uk.ac.ceda.nlds.db.startup;
 
+import java.util.List;
+
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
@@ -13,6 +15,7 @@ import uk.ac.ceda.nlds.db.config.ManagedDatabase;
 import uk.ac.ceda.nlds.db.migration.MigrationException;
 import uk.ac.ceda.nlds.db.migration.adopt.AlembicAdoption;
 import uk.ac.ceda.nlds.db.migration.lock.MigrationLock;
+import uk.ac.ceda.nlds.db.operations.DatabaseStatus;
 
 /** Brings one database to head with its Flyway instance and reports where it started and ended. */
 public final class DatabaseMigrator {
@@ -51,6 +54,10 @@ public final class DatabaseMigrator {
         } catch (MigrationException e) {
             throw new MigrationFailedException(database.id(), e.getMessage().replaceFirst("^" + database.id() + ": ", ""), e);
         } catch (FlywayException e) {
+            List<String> problems = problems(database);
+            if (!problems.isEmpty()) {
+                throw new MigrationFailedException(database.id(), problems.get(0) + "; nothing was changed", e);
+            }
             int reached = currentVersion(database);
             String failed = reached < head ? describe(database, reached + 1) : "validation";
             throw new MigrationFailedException(database.id(), "revision " + failed + " failed, the database is at "
@@ -67,6 +74,15 @@ public final class DatabaseMigrator {
             return beforeVersion;
         }
         return result.targetSchemaVersion == null ? currentVersion(database) : Integer.parseInt(result.targetSchemaVersion);
+    }
+
+    /** What in the history stops this build (an unknown, failed or edited revision), read after Flyway refused. */
+    private static List<String> problems(ManagedDatabase database) {
+        try {
+            return DatabaseStatus.read(database).problems();
+        } catch (RuntimeException e) {
+            return List.of();
+        }
     }
 
     /** The highest applied version, 0 for a database without history. */

@@ -1,5 +1,6 @@
 package uk.ac.ceda.nlds.db.startup;
 
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,6 +18,7 @@ import uk.ac.ceda.nlds.db.config.DatabaseWait;
 import uk.ac.ceda.nlds.db.config.ManagedDatabase;
 import uk.ac.ceda.nlds.db.config.NldsDbProperties;
 import uk.ac.ceda.nlds.db.operations.DatabaseStatus;
+import uk.ac.ceda.nlds.db.runtime.MigrationState;
 import uk.ac.ceda.nlds.db.runtime.MigrationStatusBoard;
 
 /**
@@ -60,7 +62,7 @@ public class MigrationCoordinator implements ApplicationRunner {
             } catch (RuntimeException e) {
                 board.failed(database.id(), StartupErrors.oneLine(e), readable(database));
                 if (failFast) {
-                    throw e;
+                    throw withOthers(database, e);
                 }
                 log.error("{}: {}; the service stays up but not ready (nlds.migration.fail-fast=false)",
                         database.id(), StartupErrors.oneLine(e));
@@ -68,6 +70,26 @@ public class MigrationCoordinator implements ApplicationRunner {
             }
         }
         outcomes = List.copyOf(results);
+    }
+
+    /** The failure, its message extended by where the other databases were left. */
+    private RuntimeException withOthers(ManagedDatabase failed, RuntimeException e) {
+        if (!(e instanceof MigrationFailedException failure)) {
+            return e;
+        }
+        StringBuilder others = new StringBuilder();
+        for (ManagedDatabase other : databases) {
+            if (other != failed) {
+                // a SQLite file that does not exist yet stays that way: reading it would create it
+                boolean untouched = other.target().sqliteFile().map(f -> !Files.exists(f)).orElse(false);
+                DatabaseStatus status = untouched ? null : readable(other);
+                others.append("; ").append(other.id()).append(board.state(other.id()) == MigrationState.UP_TO_DATE
+                        ? " is at head " : " was not migrated, it is at ")
+                        .append(untouched ? "V0 (empty)" : status == null ? "an unknown revision" : status.label());
+            }
+        }
+        return new MigrationFailedException(failure.database(), StartupErrors.oneLine(failure)
+                .replaceFirst("^" + failure.database() + ": ", "") + others, failure);
     }
 
     /** The database's status for the endpoint after a failure, if it can still be read. */

@@ -22,7 +22,7 @@ import uk.ac.ceda.nlds.db.migration.Backend;
  * 2023 path type and NULL, every revision-1 state, failed files and warnings. PostgreSQL loads
  * with COPY, SQLite with batched inserts in one transaction.
  */
-final class BenchmarkData {
+public final class BenchmarkData {
 
     static final String TIMESTAMP = "2023-07-05 12:00:00";
     static final String[] PATH_TYPES = {"FILE", "DIRECTORY", "LINK_UNCLASSIFIED", "LINK_COMMON_PATH",
@@ -35,7 +35,7 @@ final class BenchmarkData {
 
     private final long files;
 
-    BenchmarkData(long files) {
+    public BenchmarkData(long files) {
         if (files < PATH_TYPES.length * 2 || files < STATES.length) {
             throw new IllegalArgumentException("bench.rows must be at least 16, got " + files);
         }
@@ -63,7 +63,7 @@ final class BenchmarkData {
         return 2 * holdings() + 2 * transactions() + 3 * files + locations() + failedFiles() + transactions();
     }
 
-    void loadCatalog(Connection connection) throws SQLException, IOException {
+    public void loadCatalog(Connection connection) throws SQLException, IOException {
         Loader loader = loader(connection);
         loader.load("holding", List.of("id", "label", "user", "group"), holdings(),
                 i -> new Object[] {i, "holding-" + i, "user" + i % 50, "group" + i % 10});
@@ -88,7 +88,7 @@ final class BenchmarkData {
         loader.finish(List.of("holding", "tag", "transaction", "file", "location", "checksum"));
     }
 
-    void loadMonitor(Connection connection) throws SQLException, IOException {
+    public void loadMonitor(Connection connection) throws SQLException, IOException {
         Loader loader = loader(connection);
         loader.load("transaction_record", List.of("id", "transaction_id", "user", "group", "job_label", "api_action",
                 "creation_time"), transactions(), i -> new Object[] {i, "txn-" + i, "user" + i % 50, "group" + i % 10,

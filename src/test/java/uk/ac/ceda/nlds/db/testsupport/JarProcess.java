@@ -29,7 +29,23 @@ public final class JarProcess {
     /** Runs {@code java -jar nlds-db.jar args…} in {@code workingDirectory} with extra environment variables. */
     public static Result run(Path workingDirectory, Map<String, String> environment, String... args)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-jar", jar().toString()));
+        return run(workingDirectory, environment, List.of(javaBinary(), "-jar", jar().toString()), args);
+    }
+
+    /**
+     * The same with the test classes on the jar's loader path, so test-only revisions can be named
+     * in {@code nlds.migration.extra-packages.*}.
+     */
+    public static Result runWithTestClasses(Path workingDirectory, Map<String, String> environment, String... args)
+            throws IOException, InterruptedException {
+        return run(workingDirectory, environment, List.of(javaBinary(),
+                "-Dloader.path=" + Path.of("target/test-classes").toAbsolutePath(), "-cp", jar().toString(),
+                "org.springframework.boot.loader.launch.PropertiesLauncher"), args);
+    }
+
+    private static Result run(Path workingDirectory, Map<String, String> environment, List<String> launcher,
+            String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(launcher);
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile());
         builder.environment().putAll(environment);
@@ -43,6 +59,26 @@ public final class JarProcess {
         }
         return new Result(process.exitValue(), Files.readString(stdout, StandardCharsets.UTF_8),
                 Files.readString(stderr, StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Starts {@code java -jar nlds-db.jar args…} and kills it with SIGKILL after {@code delay}, as a
+     * crash would; returns false when it had already finished by itself.
+     */
+    public static boolean killAfter(Path workingDirectory, Map<String, String> environment, Duration delay,
+            String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-jar", jar().toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        if (process.waitFor(delay.toMillis(), TimeUnit.MILLISECONDS)) {
+            return false;
+        }
+        process.destroyForcibly(); // SIGKILL: no shutdown hook, no cleanup
+        process.waitFor();
+        return true;
     }
 
     private static String javaBinary() {

@@ -64,7 +64,7 @@ public final class PostgresServer {
         return DriverManager.getConnection(urlFor(database), credentials());
     }
 
-    Connection admin() throws SQLException {
+    public Connection admin() throws SQLException {
         return DriverManager.getConnection(adminUrl, credentials());
     }
 
