@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 
+import uk.ac.ceda.nlds.db.testsupport.DatabasePair;
 import uk.ac.ceda.nlds.db.testsupport.TestDatabase;
 
 /**
@@ -26,7 +27,7 @@ final class DataSummary {
     private DataSummary() {
     }
 
-    static void requireSame(MigrationBenchmark.Pair engine, MigrationBenchmark.Pair bound) throws SQLException {
+    static void requireSame(DatabasePair engine, DatabasePair bound) throws SQLException {
         String byEngine = summary(engine.catalog(), CATALOG) + summary(engine.monitor(), MONITOR);
         String byBound = summary(bound.catalog(), CATALOG) + summary(bound.monitor(), MONITOR);
         if (!byEngine.equals(byBound)) {

@@ -21,6 +21,7 @@ import uk.ac.ceda.nlds.db.config.NldsDbProperties;
 import uk.ac.ceda.nlds.db.migration.Backend;
 import uk.ac.ceda.nlds.db.runtime.MigrationStatusBoard;
 import uk.ac.ceda.nlds.db.startup.MigrationCoordinator;
+import uk.ac.ceda.nlds.db.testsupport.DatabasePair;
 import uk.ac.ceda.nlds.db.testsupport.MigrationHarness;
 import uk.ac.ceda.nlds.db.testsupport.PostgresDatabases;
 import uk.ac.ceda.nlds.db.testsupport.PostgresServer;
@@ -109,10 +110,10 @@ public final class MigrationBenchmark {
 
     private void measure(Backend backend, ResultTable table) throws Exception {
         String name = backend.name().toLowerCase(java.util.Locale.ROOT);
-        Pair engine = pairAtRevision1(backend, name);
+        DatabasePair engine = pairAtRevision1(backend, name);
         double load = load(engine, rows);
         table.add(rows, backend, "load revision-1 data", load, new BenchmarkData(rows).totalRows() / load);
-        Pair raw = copy(engine, backend, name + "-raw");
+        DatabasePair raw = engine.copy(postgres, workDir.resolve(name + "-raw"));
 
         JarProcess.Measured migration = process.runJar(jar, List.of("--migrate-only"), engine.environment(),
                 name + "-migrate");
@@ -134,7 +135,7 @@ public final class MigrationBenchmark {
         measureNoOp(backend, name, engine, table);
     }
 
-    private void measureNoOp(Backend backend, String name, Pair engine, ResultTable table) throws Exception {
+    private void measureNoOp(Backend backend, String name, DatabasePair engine, ResultTable table) throws Exception {
         ManagedDatabase catalog = MigrationHarness.managed(NldsDatabase.CATALOG, engine.catalog());
         ManagedDatabase monitor = MigrationHarness.managed(NldsDatabase.MONITOR, engine.monitor());
         MigrationStatusBoard board = new MigrationStatusBoard(new DatabaseTargets(catalog.target(), monitor.target()),
@@ -185,31 +186,26 @@ public final class MigrationBenchmark {
     private void measureMemory(Backend backend, ResultTable table) throws Exception {
         long big = rows * memoryFactor;
         String name = backend.name().toLowerCase(java.util.Locale.ROOT) + "-x" + memoryFactor;
-        Pair pair = pairAtRevision1(backend, name);
+        DatabasePair pair = pairAtRevision1(backend, name);
         load(pair, big);
         JarProcess.Measured migration = process.runJar(jar, List.of("--migrate-only"), pair.environment(),
                 name + "-migrate");
         table.add(big, backend, "1→9 --migrate-only process", migration.seconds(), big / migration.seconds())
                 .memory(migration);
-        drop(pair);
+        pair.drop();
     }
 
-    private Pair pairAtRevision1(Backend backend, String name) throws Exception {
-        Pair pair;
-        if (backend == Backend.POSTGRESQL) {
-            pair = new Pair(postgres.create(), postgres.create());
-        } else {
-            Path dir = Files.createDirectories(workDir.resolve(name));
-            Files.deleteIfExists(dir.resolve("catalog.db"));
-            Files.deleteIfExists(dir.resolve("monitor.db"));
-            pair = new Pair(TestDatabase.sqlite(dir.resolve("catalog.db")), TestDatabase.sqlite(dir.resolve("monitor.db")));
-        }
+    private DatabasePair pairAtRevision1(Backend backend, String name) throws Exception {
+        Path dir = workDir.resolve(name);
+        Files.deleteIfExists(dir.resolve("catalog.db"));
+        Files.deleteIfExists(dir.resolve("monitor.db"));
+        DatabasePair pair = DatabasePair.fresh(backend, postgres, dir);
         MigrationHarness.migrateTo(MigrationHarness.managed(NldsDatabase.CATALOG, pair.catalog()), 1);
         MigrationHarness.migrateTo(MigrationHarness.managed(NldsDatabase.MONITOR, pair.monitor()), 1);
         return pair;
     }
 
-    private static double load(Pair pair, long files) throws Exception {
+    private static double load(DatabasePair pair, long files) throws Exception {
         BenchmarkData data = new BenchmarkData(files);
         long start = System.nanoTime();
         try (Connection c = pair.catalog().connect(); Connection m = pair.monitor().connect()) {
@@ -219,40 +215,8 @@ public final class MigrationBenchmark {
         return (System.nanoTime() - start) / 1e9;
     }
 
-    /** An identical copy: {@code CREATE DATABASE … TEMPLATE} on PostgreSQL, a file copy on SQLite. */
-    private Pair copy(Pair source, Backend backend, String name) throws Exception {
-        if (backend == Backend.POSTGRESQL) {
-            Pair copy = new Pair(postgres.create(), postgres.create());
-            try (Connection admin = PostgresServer.get().connect("postgres"); Statement st = admin.createStatement()) {
-                for (String[] pair : List.of(new String[] {copy.catalog().name(), source.catalog().name()},
-                        new String[] {copy.monitor().name(), source.monitor().name()})) {
-                    st.execute("DROP DATABASE " + pair[0]);
-                    st.execute("CREATE DATABASE " + pair[0] + " TEMPLATE " + pair[1]);
-                }
-            }
-            return copy;
-        }
-        Path dir = Files.createDirectories(workDir.resolve(name));
-        Path catalog = dir.resolve("catalog.db");
-        Path monitor = dir.resolve("monitor.db");
-        Files.copy(Path.of(source.catalog().url().substring("jdbc:sqlite:".length())), catalog,
-                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        Files.copy(Path.of(source.monitor().url().substring("jdbc:sqlite:".length())), monitor,
-                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        return new Pair(TestDatabase.sqlite(catalog), TestDatabase.sqlite(monitor));
-    }
-
-    private void drop(Pair pair) throws Exception {
-        if (pair.catalog().backend() == Backend.POSTGRESQL) {
-            try (Connection admin = PostgresServer.get().connect("postgres"); Statement st = admin.createStatement()) {
-                st.execute("DROP DATABASE IF EXISTS " + pair.catalog().name() + " WITH (FORCE)");
-                st.execute("DROP DATABASE IF EXISTS " + pair.monitor().name() + " WITH (FORCE)");
-            }
-        }
-    }
-
     /** Seconds per revision from 2, catalog and monitor together, from Flyway's {@code execution_time}. */
-    private static Map<Integer, Double> historySeconds(Pair pair) throws SQLException {
+    private static Map<Integer, Double> historySeconds(DatabasePair pair) throws SQLException {
         Map<Integer, Double> seconds = new TreeMap<>();
         for (TestDatabase db : List.of(pair.catalog(), pair.monitor())) {
             try (Connection c = db.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
@@ -286,26 +250,5 @@ public final class MigrationBenchmark {
         long start = System.nanoTime();
         timed.run();
         return (System.nanoTime() - start) / 1e9;
-    }
-
-    /** The two databases of one NLDS installation, on one backend. */
-    record Pair(TestDatabase catalog, TestDatabase monitor) {
-        Map<String, String> environment() {
-            Map<String, String> environment = new TreeMap<>(Map.of("NLDS_DB_CATALOG_URL", catalog.url(),
-                    "NLDS_DB_MONITOR_URL", monitor.url(), "NLDS_MIGRATION_DEFAULTTENANCY", RawSqlBound.TENANCY,
-                    "NLDS_MIGRATION_DEFAULTTAPEURL", RawSqlBound.TAPE_URL));
-            credentials(environment, "CATALOG", catalog);
-            credentials(environment, "MONITOR", monitor);
-            return environment;
-        }
-
-        private static void credentials(Map<String, String> environment, String database, TestDatabase db) {
-            if (db.user() != null) {
-                environment.put("NLDS_DB_" + database + "_USERNAME", db.user());
-            }
-            if (db.password() != null) {
-                environment.put("NLDS_DB_" + database + "_PASSWORD", db.password());
-            }
-        }
     }
 }

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static uk.ac.ceda.nlds.db.testsupport.Backends.BOTH_BACKENDS;
 
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,6 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
 import uk.ac.ceda.nlds.db.config.NldsDatabase;
 import uk.ac.ceda.nlds.db.migration.Backend;
 import uk.ac.ceda.nlds.db.testsupport.Backends;
+import uk.ac.ceda.nlds.db.testsupport.DatabasePair;
 import uk.ac.ceda.nlds.db.testsupport.Fixtures;
 import uk.ac.ceda.nlds.db.testsupport.JarProcess;
 import uk.ac.ceda.nlds.db.testsupport.PostgresDatabases;
@@ -148,11 +147,7 @@ class OperatorCommandsIT {
         }
 
         JarProcess.Result run(String... args) throws Exception {
-            Map<String, String> environment = new HashMap<>(Map.of("NLDS_DB_CATALOG_URL", catalog.url(),
-                    "NLDS_DB_MONITOR_URL", monitor.url(),
-                    "NLDS_MIGRATION_DEFAULTTENANCY", "nlds-tenancy.example.org",
-                    "NLDS_MIGRATION_DEFAULTTAPEURL", "root://tape.example.org//eos/nlds"));
-            return JarProcess.run(folder, environment, args);
+            return JarProcess.run(folder, new DatabasePair(catalog, monitor).environment(), args);
         }
 
         JarProcess.Result ok(String... args) throws Exception {

@@ -3,14 +3,10 @@ package uk.ac.ceda.nlds.db.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 import static uk.ac.ceda.nlds.db.testsupport.Backends.BOTH_BACKENDS;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -23,11 +19,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 import uk.ac.ceda.nlds.db.bench.BenchmarkData;
 import uk.ac.ceda.nlds.db.config.NldsDatabase;
 import uk.ac.ceda.nlds.db.migration.Backend;
+import uk.ac.ceda.nlds.db.testsupport.DatabasePair;
 import uk.ac.ceda.nlds.db.testsupport.Fixtures;
 import uk.ac.ceda.nlds.db.testsupport.JarProcess;
 import uk.ac.ceda.nlds.db.testsupport.MigrationHarness;
 import uk.ac.ceda.nlds.db.testsupport.PostgresDatabases;
-import uk.ac.ceda.nlds.db.testsupport.PostgresServer;
 import uk.ac.ceda.nlds.db.testsupport.Rows;
 import uk.ac.ceda.nlds.db.testsupport.TestDatabase;
 
@@ -51,8 +47,8 @@ class CrashRecoveryIT {
     @ParameterizedTest
     @MethodSource(BOTH_BACKENDS)
     void everyKilledRunIsFinishedByTheNextWithTheSameRows(Backend backend) throws Exception {
-        Pair original = pairAtRevisionOne(backend, "original");
-        Pair reference = copy(original, backend, "reference");
+        DatabasePair original = pairAtRevisionOne(backend);
+        DatabasePair reference = original.copy(postgres, folder.resolve("reference"));
         long start = System.nanoTime();
         JarProcess.Result uninterrupted = JarProcess.run(folder, reference.environment(), "--migrate-only");
         Duration full = Duration.ofNanos(System.nanoTime() - start);
@@ -70,7 +66,7 @@ class CrashRecoveryIT {
 
         int killed = 0;
         for (int i = 0; i < kills.size(); i++) {
-            Pair pair = copy(original, backend, "kill-" + i);
+            DatabasePair pair = original.copy(postgres, folder.resolve("kill-" + i));
             if (JarProcess.killAfter(folder, pair.environment(), kills.get(i), "--migrate-only")) {
                 killed++;
             }
@@ -85,32 +81,13 @@ class CrashRecoveryIT {
                 assertThat(Rows.column(db, "SELECT MAX(CAST(version AS INTEGER)) FROM flyway_schema_history"))
                         .as(moment).containsExactly("9");
             }
-            drop(pair, backend);
+            pair.drop();
         }
         assertThat(killed).as("most kills landed before the migration ended").isGreaterThanOrEqualTo(3);
     }
 
-    /** The two databases, with the environment a process needs to reach them. */
-    private record Pair(TestDatabase catalog, TestDatabase monitor) {
-        Map<String, String> environment() {
-            Map<String, String> environment = new HashMap<>(Map.of("NLDS_DB_CATALOG_URL", catalog.url(),
-                    "NLDS_DB_MONITOR_URL", monitor.url(), "NLDS_MIGRATION_DEFAULTTENANCY", "nlds-tenancy.example.org",
-                    "NLDS_MIGRATION_DEFAULTTAPEURL", "root://tape.example.org//eos/nlds"));
-            return environment;
-        }
-
-        Map<String, String> digest() throws Exception {
-            Map<String, String> digest = new HashMap<>(Rows.digest(catalog, Fixtures.CATALOG_TABLES));
-            digest.putAll(Rows.digest(monitor, Fixtures.MONITOR_TABLES));
-            digest.putAll(Rows.digest(catalog, "aggregation"));
-            return digest;
-        }
-    }
-
-    private Pair pairAtRevisionOne(Backend backend, String name) throws Exception {
-        Pair pair = backend == Backend.POSTGRESQL ? new Pair(postgres.create(), postgres.create())
-                : new Pair(TestDatabase.sqlite(Files.createDirectories(folder.resolve(name)).resolve("catalog.db")),
-                        TestDatabase.sqlite(folder.resolve(name).resolve("monitor.db")));
+    private DatabasePair pairAtRevisionOne(Backend backend) throws Exception {
+        DatabasePair pair = DatabasePair.fresh(backend, postgres, folder.resolve("original"));
         MigrationHarness.migrateTo(MigrationHarness.managed(NldsDatabase.CATALOG, pair.catalog()), 1);
         MigrationHarness.migrateTo(MigrationHarness.managed(NldsDatabase.MONITOR, pair.monitor()), 1);
         BenchmarkData data = new BenchmarkData(FILES);
@@ -119,32 +96,5 @@ class CrashRecoveryIT {
             data.loadMonitor(monitor);
         }
         return pair;
-    }
-
-    private Pair copy(Pair source, Backend backend, String name) throws Exception {
-        if (backend == Backend.POSTGRESQL) {
-            Pair copy = new Pair(postgres.create(), postgres.create());
-            try (Connection admin = PostgresServer.get().admin(); Statement st = admin.createStatement()) {
-                st.execute("DROP DATABASE " + copy.catalog().name());
-                st.execute("CREATE DATABASE " + copy.catalog().name() + " TEMPLATE " + source.catalog().name());
-                st.execute("DROP DATABASE " + copy.monitor().name());
-                st.execute("CREATE DATABASE " + copy.monitor().name() + " TEMPLATE " + source.monitor().name());
-            }
-            return copy;
-        }
-        Path dir = Files.createDirectories(folder.resolve(name));
-        for (String db : List.of("catalog.db", "monitor.db")) {
-            Files.copy(folder.resolve("original").resolve(db), dir.resolve(db), StandardCopyOption.REPLACE_EXISTING);
-        }
-        return new Pair(TestDatabase.sqlite(dir.resolve("catalog.db")), TestDatabase.sqlite(dir.resolve("monitor.db")));
-    }
-
-    private static void drop(Pair pair, Backend backend) throws Exception {
-        if (backend == Backend.POSTGRESQL) {
-            try (Connection admin = PostgresServer.get().admin(); Statement st = admin.createStatement()) {
-                st.execute("DROP DATABASE IF EXISTS " + pair.catalog().name() + " WITH (FORCE)");
-                st.execute("DROP DATABASE IF EXISTS " + pair.monitor().name() + " WITH (FORCE)");
-            }
-        }
     }
 }

@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import uk.ac.ceda.nlds.db.config.NldsDatabase;
 import uk.ac.ceda.nlds.db.migration.Backend;
-import uk.ac.ceda.nlds.db.testsupport.Backends;
+import uk.ac.ceda.nlds.db.testsupport.DatabasePair;
 import uk.ac.ceda.nlds.db.testsupport.Fixtures;
 import uk.ac.ceda.nlds.db.testsupport.JarProcess;
 import uk.ac.ceda.nlds.db.testsupport.MigrationHarness;
@@ -43,8 +43,8 @@ class FaultsIT {
     @MethodSource(BOTH_BACKENDS)
     void aRevisionFailingMidwayLeavesThePreviousRevisionWithItsDataAndReportsBothDatabases(Backend backend)
             throws Exception {
-        Pair pair = atHeadWithRows(backend);
-        Map<String, String> before = pair.snapshot();
+        DatabasePair pair = atHeadWithRows(backend);
+        Map<String, String> before = snapshot(pair);
 
         JarProcess.Result result = JarProcess.runWithTestClasses(folder, pair.environment(), "--migrate-only", FAILING);
 
@@ -52,19 +52,19 @@ class FaultsIT {
         assertThat(result.stderr().lines().toList()).containsExactly("nlds-db: catalog: revision V10 (0000000000bb)"
                 + " failed, the database is at V9 (82701862649a): test revision failed after changing the schema;"
                 + " monitor was not migrated, it is at V9 (82701862649a)");
-        assertThat(pair.snapshot()).isEqualTo(before);
+        assertThat(snapshot(pair)).isEqualTo(before);
         assertThat(Fixtures.inspect(pair.catalog()).tables().get("holding").column("half_done")).isEmpty();
     }
 
     @ParameterizedTest
     @MethodSource(BOTH_BACKENDS)
     void aDatabaseAheadOfThisBuildIsRefusedSayingWhereItIsAndWhatThisBuildKnows(Backend backend) throws Exception {
-        Pair pair = atHeadWithRows(backend);
+        DatabasePair pair = atHeadWithRows(backend);
         Rows.execute(pair.catalog(), "INSERT INTO flyway_schema_history (installed_rank, version, description, type,"
                 + " script, checksum, installed_by, installed_on, execution_time, success) VALUES (11, '10',"
                 + " 'Add quotas', 'JDBC', 'V10__Add_quotas', 1, 'newer', CURRENT_TIMESTAMP, 5, "
                 + (backend == Backend.SQLITE ? "1" : "true") + ")");
-        Map<String, String> before = pair.snapshot();
+        Map<String, String> before = snapshot(pair);
 
         JarProcess.Result result = JarProcess.run(folder, pair.environment(), "--migrate-only");
 
@@ -72,15 +72,15 @@ class FaultsIT {
         assertThat(result.stderr().lines().toList()).containsExactly("nlds-db: catalog: V10 (Add quotas) is applied but"
                 + " this build knows only V1 to V9: run a newer nlds-db; nothing was changed;"
                 + " monitor was not migrated, it is at V9 (82701862649a)");
-        assertThat(pair.snapshot()).isEqualTo(before);
+        assertThat(snapshot(pair)).isEqualTo(before);
     }
 
     @ParameterizedTest
     @MethodSource(BOTH_BACKENDS)
     void anEditedAppliedRevisionIsRefusedByName(Backend backend) throws Exception {
-        Pair pair = atHeadWithRows(backend);
+        DatabasePair pair = atHeadWithRows(backend);
         Rows.execute(pair.monitor(), "UPDATE flyway_schema_history SET checksum = 12345 WHERE version = '7'");
-        Map<String, String> before = pair.snapshot();
+        Map<String, String> before = snapshot(pair);
 
         JarProcess.Result result = JarProcess.run(folder, pair.environment(), "--migrate-only");
 
@@ -88,7 +88,7 @@ class FaultsIT {
         assertThat(result.stderr()).startsWith("nlds-db: monitor: V7 (State overhaul) was changed after it was applied"
                 + " (checksum 12345 in the database, ").contains("nothing was changed; catalog is at head V9");
         assertThat(result.stderr().lines()).hasSize(1);
-        assertThat(pair.snapshot()).isEqualTo(before);
+        assertThat(snapshot(pair)).isEqualTo(before);
     }
 
     @Test
@@ -129,8 +129,8 @@ class FaultsIT {
     }
 
     /** Both databases at head with a few rows in every table. */
-    private Pair atHeadWithRows(Backend backend) throws Exception {
-        Pair pair = new Pair(Backends.fresh(backend, postgres, folder), Backends.fresh(backend, postgres, folder));
+    private DatabasePair atHeadWithRows(Backend backend) throws Exception {
+        DatabasePair pair = DatabasePair.fresh(backend, postgres, folder.resolve("pair"));
         MigrationHarness.migrateTo(MigrationHarness.managed(NldsDatabase.CATALOG, pair.catalog()), 9);
         MigrationHarness.migrateTo(MigrationHarness.managed(NldsDatabase.MONITOR, pair.monitor()), 9);
         Rows.execute(pair.catalog(), "INSERT INTO holding (id, label, \"user\", \"group\") VALUES (1, 'h', 'u', 'g')",
@@ -142,22 +142,16 @@ class FaultsIT {
         return pair;
     }
 
-    private record Pair(TestDatabase catalog, TestDatabase monitor) {
-        Map<String, String> environment() {
-            return new HashMap<>(Map.of("NLDS_DB_CATALOG_URL", catalog.url(), "NLDS_DB_MONITOR_URL", monitor.url()));
+    /** Every row, the history and the schema of both databases. */
+    private static Map<String, String> snapshot(DatabasePair pair) throws Exception {
+        Map<String, String> snapshot = new HashMap<>();
+        for (TestDatabase db : List.of(pair.catalog(), pair.monitor())) {
+            String[] tables = db == pair.catalog() ? Fixtures.CATALOG_TABLES : Fixtures.MONITOR_TABLES;
+            snapshot.put(db.name() + " rows", Rows.dump(db, tables));
+            snapshot.put(db.name() + " history", Rows.query(db, "SELECT installed_rank, version, checksum, success"
+                    + " FROM flyway_schema_history ORDER BY 1").toString());
+            snapshot.put(db.name() + " schema", Fixtures.inspect(db).toString());
         }
-
-        /** Every row, the history and the schema of both databases. */
-        Map<String, String> snapshot() throws Exception {
-            Map<String, String> snapshot = new HashMap<>();
-            for (TestDatabase db : List.of(catalog, monitor)) {
-                String[] tables = db == catalog ? Fixtures.CATALOG_TABLES : Fixtures.MONITOR_TABLES;
-                snapshot.put(db.name() + " rows", Rows.dump(db, tables));
-                snapshot.put(db.name() + " history", Rows.query(db, "SELECT installed_rank, version, checksum, success"
-                        + " FROM flyway_schema_history ORDER BY 1").toString());
-                snapshot.put(db.name() + " schema", Fixtures.inspect(db).toString());
-            }
-            return snapshot;
-        }
+        return snapshot;
     }
 }
