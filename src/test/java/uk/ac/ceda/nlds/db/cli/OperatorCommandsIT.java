@@ -5,6 +5,7 @@ import static uk.ac.ceda.nlds.db.testsupport.Backends.BOTH_BACKENDS;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -137,6 +138,30 @@ class OperatorCommandsIT {
         assertThat(pair.ok("upgrade").stdout()).contains("catalog: V4 (fa9f4b687d19) -> V9 (82701862649a)")
                 .contains("monitor: V0 (empty) -> V9");
         assertThat(pair.run("check").exitCode()).isEqualTo(ExitCode.OK);
+    }
+
+    @ParameterizedTest
+    @MethodSource(BOTH_BACKENDS)
+    void badInputFromTheRealJarGetsItsExitCodeOneLineAndNoChange(Backend backend) throws Exception {
+        Pair pair = new Pair(Backends.fresh(backend, postgres, folder), Backends.fresh(backend, postgres, folder), folder);
+        pair.ok("upgrade", "4");
+        String before = Rows.query(pair.catalog(), "SELECT version, checksum FROM flyway_schema_history ORDER BY 1")
+                + Fixtures.inspect(pair.catalog()).toString();
+
+        for (String[] bad : List.of(new String[] {"upgrad"}, new String[] {"upgrade", "2"},
+                new String[] {"downgrade", "-x1"}, new String[] {"current", "--db=archive"}, new String[] {"stamp", "3"})) {
+            JarProcess.Result result = pair.run(bad);
+            assertThat(result.exitCode()).as(String.join(" ", bad)).isEqualTo(ExitCode.INVALID_INPUT);
+            assertThat(result.stderr().lines().toList()).as(String.join(" ", bad)).singleElement().asString()
+                    .startsWith("nlds-db: ");
+        }
+        JarProcess.Result unreachable = JarProcess.run(folder, Map.of("NLDS_DB_CATALOG_URL", pair.catalog().url(),
+                "NLDS_DB_MONITOR_URL", "jdbc:postgresql://127.0.0.1:1/monitor"), "upgrade");
+        assertThat(unreachable.exitCode()).isEqualTo(ExitCode.FAILURE);
+        assertThat(unreachable.stderr()).startsWith("nlds-db: monitor: cannot connect to jdbc:postgresql://127.0.0.1:1/monitor");
+
+        assertThat(Rows.query(pair.catalog(), "SELECT version, checksum FROM flyway_schema_history ORDER BY 1")
+                + Fixtures.inspect(pair.catalog()).toString()).isEqualTo(before);
     }
 
     /** The two databases one process is pointed at, through the environment as in a container. */
