@@ -18,6 +18,8 @@ final class DatabaseProgress {
     volatile String url;
     volatile int head;
     volatile DatabaseStatus status;
+    /** Read on the first request after a success, not on the start's path. */
+    volatile java.util.function.Supplier<DatabaseStatus> statusSource;
     volatile String runningRevision;
     volatile ProgressSnapshot runningStep;
     volatile String lastError;
@@ -26,7 +28,7 @@ final class DatabaseProgress {
     /** The endpoint's view: masked URL, revisions with times, pending ones, error and live progress. */
     Map<String, Object> describe(String database) {
         Map<String, Object> view = new LinkedHashMap<>();
-        DatabaseStatus current = status;
+        DatabaseStatus current = status();
         view.put("database", database);
         view.put("backend", backend);
         view.put("url", url);
@@ -58,6 +60,16 @@ final class DatabaseProgress {
         view.put("running", running());
         view.put("lastError", lastError);
         return view;
+    }
+
+    private DatabaseStatus status() {
+        DatabaseStatus current = status;
+        java.util.function.Supplier<DatabaseStatus> source = statusSource;
+        if (current == null && source != null) {
+            current = source.get();
+            status = current;
+        }
+        return current;
     }
 
     private Map<String, Object> running() {

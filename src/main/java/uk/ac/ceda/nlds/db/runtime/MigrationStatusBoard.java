@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -48,9 +49,11 @@ public class MigrationStatusBoard implements ProgressObserver {
         progress.state = MigrationState.MIGRATING;
     }
 
-    public void upToDate(String database, DatabaseStatus status) {
+    /** At head; {@code status} is read when the endpoint first asks, keeping it off the start's path. */
+    public void upToDate(String database, Supplier<DatabaseStatus> status) {
         DatabaseProgress progress = progress(database);
-        progress.status = status;
+        progress.status = null;
+        progress.statusSource = status;
         progress.runningRevision = null;
         progress.runningStep = null;
         progress.state = MigrationState.UP_TO_DATE;

@@ -32,6 +32,11 @@ public final class DatabaseMigrator {
     /** Brings one database up to {@code target} (a version this build knows); a lower target does nothing. */
     public static MigrationOutcome migrate(ManagedDatabase database, int target) {
         int head = database.revisions().headVersion();
+        if (target == head && HeadShortcut.atHead(database)) {
+            String at = describe(database, head);
+            log.info("{}: {} at {}, already at head", database.id(), database.target(), at);
+            return new MigrationOutcome(database.id(), at, at, 0, true);
+        }
         Flyway flyway = target == head ? database.flyway() : Flyway.configure()
                 .configuration(database.flyway().getConfiguration())
                 .target(MigrationVersion.fromVersion(String.valueOf(target))).load();

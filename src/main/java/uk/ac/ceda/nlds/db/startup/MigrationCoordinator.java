@@ -58,7 +58,7 @@ public class MigrationCoordinator implements ApplicationRunner {
                 board.migrating(database);
                 results.add(DatabaseMigrator.migrate(database));
                 EntityModelCheck.verify(database);
-                board.upToDate(database.id(), DatabaseStatus.read(database));
+                board.upToDate(database.id(), () -> DatabaseStatus.read(database));
             } catch (RuntimeException e) {
                 board.failed(database.id(), StartupErrors.oneLine(e), readable(database));
                 if (failFast) {

@@ -119,6 +119,15 @@ public final class AlembicAdoption {
             return;
         }
         try (Statement st = connection.createStatement()) {
+            List<String> ids = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery("SELECT version_num FROM " + ALEMBIC_TABLE)) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+            }
+            if (ids.equals(current == null ? List.of() : List.of(current.alembicId()))) {
+                return; // already in step: no write, so a no-op start writes nothing
+            }
             st.executeUpdate("DELETE FROM " + ALEMBIC_TABLE);
             if (current != null) {
                 st.executeUpdate("INSERT INTO " + ALEMBIC_TABLE + " (version_num) VALUES ('" + current.alembicId() + "')");
