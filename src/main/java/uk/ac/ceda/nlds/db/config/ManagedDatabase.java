@@ -1,6 +1,7 @@
 package uk.ac.ceda.nlds.db.config;
 
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 import javax.sql.DataSource;
@@ -22,6 +23,7 @@ public record ManagedDatabase(DatabaseTarget target, RevisionCatalogue revisions
         Flyway flyway, MigrationLock lock) {
 
     public static final String HISTORY_TABLE = "flyway_schema_history";
+    static final String POSTGRESQL_TRANSACTIONAL_LOCK = "flyway.postgresql.transactional.lock";
 
     public static ManagedDatabase create(DatabaseTarget target, DataSource migrationDataSource,
             Function<String, String> settings, ProgressListener progress, List<String> extraMigrationPackages) {
@@ -30,6 +32,10 @@ public record ManagedDatabase(DatabaseTarget target, RevisionCatalogue revisions
         packages.addAll(extraMigrationPackages);
         RevisionCatalogue revisions = RevisionCatalogue.load(runtime, packages);
         Flyway flyway = Flyway.configure(ManagedDatabase.class.getClassLoader())
+                // PostgreSQL: one connection for the revision and its history row, so both commit
+                // together; with Flyway's default two connections a crash between the revision's
+                // commit and the history insert leaves a migrated database recorded one revision behind
+                .configuration(Map.of(POSTGRESQL_TRANSACTIONAL_LOCK, "false"))
                 .dataSource(migrationDataSource)
                 .locations(new String[0]) // the revisions are handed over below, not scanned by Flyway
                 .javaMigrations(revisions.revisions().toArray(JavaMigration[]::new))
