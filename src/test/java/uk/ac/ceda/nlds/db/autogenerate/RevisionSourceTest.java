@@ -163,4 +163,18 @@ class RevisionSourceTest {
                         context.schema().alterTable("holding", holding -> holding.addColumn(Column.notNull("legacy", INTEGER)));
                 """);
     }
+
+    @Test
+    void aTypeNullabilityOrDefaultChangeIsOneAlterColumnEachWay() {
+        String source = render(List.of(new SchemaOp.AlterColumn("file", Column.nullable("size", INTEGER),
+                new Column("size", BIGINT, false, 0L, false))), List.of());
+
+        assertThat(source).contains("""
+                        context.schema().alterTable("file", file -> file
+                                .alterColumn(Column.nullable("size", INTEGER), new Column("size", BIGINT, false, 0L, false)));
+                """).contains("""
+                        context.schema().alterTable("file", file -> file
+                                .alterColumn(new Column("size", BIGINT, false, 0L, false), Column.nullable("size", INTEGER)));
+                """);
+    }
 }

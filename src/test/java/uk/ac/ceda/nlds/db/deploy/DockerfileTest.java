@@ -1,0 +1,50 @@
+package uk.ac.ceda.nlds.db.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Dockerfile's promises, read from its text: no Docker engine runs here to build it, so this
+ * checks what the image is made of and how it starts; the jar it runs is the one every other test
+ * starts with {@code java -jar}.
+ */
+class DockerfileTest {
+
+    private final List<String> lines = read();
+
+    @Test
+    void buildsWithTheWrapperInOneStageAndRunsOnAJreInAnother() {
+        assertThat(lines).anyMatch(l -> l.matches("FROM eclipse-temurin:17-jdk AS build"))
+                .anyMatch(l -> l.contains("./mvnw -B -q -DskipTests package"))
+                .anyMatch(l -> l.matches("FROM eclipse-temurin:17-jre"))
+                .anyMatch(l -> l.equals("COPY --from=build /src/target/nlds-db.jar /app/nlds-db.jar"));
+        assertThat(lines).anyMatch(l -> l.equals("COPY src/ src/"))
+                .as("revision sources travel in the jar as their checksums").isNotEmpty();
+    }
+
+    @Test
+    void runsTheServiceAsANonRootUserWithTheDataFolderAsAVolume() {
+        assertThat(lines).contains("USER 10001:10001", "VOLUME /app/data", "WORKDIR /app", "EXPOSE 8080",
+                "ENTRYPOINT [\"java\", \"-jar\", \"/app/nlds-db.jar\"]");
+        assertThat(lines).noneMatch(l -> l.startsWith("CMD")).as("--migrate-only is passed as the argument");
+        assertThat(lines.indexOf("USER 10001:10001")).isGreaterThan(lines.indexOf("FROM eclipse-temurin:17-jre"));
+    }
+
+    @Test
+    void theBuildContextLeavesOutLocalDataAndBuildOutput() throws Exception {
+        assertThat(Files.readAllLines(Path.of(".dockerignore"))).contains("target/", "data/", ".git/");
+    }
+
+    private static List<String> read() {
+        try {
+            return Files.readAllLines(Path.of("Dockerfile")).stream().map(String::strip).toList();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
