@@ -13,7 +13,7 @@ import uk.ac.ceda.nlds.db.migration.RevisionRuntime;
 import uk.ac.ceda.nlds.db.migration.dialect.Dialect;
 import uk.ac.ceda.nlds.db.migration.progress.ProgressListener;
 import uk.ac.ceda.nlds.db.migration.schema.DatabaseSchema;
-import uk.ac.ceda.nlds.db.operations.DatabaseStatus;
+import uk.ac.ceda.nlds.db.startup.DatabaseStatus;
 
 /** The schema at head that autogenerate compares with the entity model. */
 final class HeadSchema {

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import uk.ac.ceda.nlds.db.config.ManagedDatabase;
-import uk.ac.ceda.nlds.db.operations.DatabaseStatus;
+import uk.ac.ceda.nlds.db.startup.DatabaseStatus;
 
 /** {@code check}: exit 0 at head, 3 when revisions are pending, 1 when the history disagrees with this build. */
 @Command(name = "check", mixinStandardHelpOptions = true,

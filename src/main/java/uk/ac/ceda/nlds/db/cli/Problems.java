@@ -2,7 +2,7 @@ package uk.ac.ceda.nlds.db.cli;
 
 import uk.ac.ceda.nlds.db.config.ManagedDatabase;
 import uk.ac.ceda.nlds.db.migration.MigrationException;
-import uk.ac.ceda.nlds.db.operations.DatabaseStatus;
+import uk.ac.ceda.nlds.db.startup.DatabaseStatus;
 
 /** Refusals shared by the verbs that change a database. */
 final class Problems {

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 import uk.ac.ceda.nlds.db.config.ManagedDatabase;
-import uk.ac.ceda.nlds.db.operations.DatabaseStatus;
+import uk.ac.ceda.nlds.db.startup.DatabaseStatus;
 import uk.ac.ceda.nlds.db.startup.DatabaseMigrator;
 
 /** {@code upgrade [TARGET]}: applies revisions up to the target, adopting Alembic-managed databases first. */

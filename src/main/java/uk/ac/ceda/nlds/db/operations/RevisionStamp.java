@@ -17,6 +17,7 @@ import uk.ac.ceda.nlds.db.migration.model.SchemaComparison;
 import uk.ac.ceda.nlds.db.migration.model.SchemaDifference;
 import uk.ac.ceda.nlds.db.migration.schema.DatabaseSchema;
 import uk.ac.ceda.nlds.db.startup.DatabaseMigrator;
+import uk.ac.ceda.nlds.db.startup.DatabaseStatus;
 import uk.ac.ceda.nlds.db.startup.EntityModelCheck;
 import uk.ac.ceda.nlds.db.startup.MigrationFailedException;
 import uk.ac.ceda.nlds.db.startup.MigrationOutcome;

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import uk.ac.ceda.nlds.db.migration.progress.ProgressSnapshot;
-import uk.ac.ceda.nlds.db.operations.DatabaseStatus;
+import uk.ac.ceda.nlds.db.startup.DatabaseStatus;
 
 /** What the status board knows about one database; every field is replaced whole, so readers see no torn state. */
 final class DatabaseProgress {

@@ -17,7 +17,7 @@ import uk.ac.ceda.nlds.db.config.DatabaseTargets;
 import uk.ac.ceda.nlds.db.config.ManagedDatabase;
 import uk.ac.ceda.nlds.db.migration.progress.ProgressObserver;
 import uk.ac.ceda.nlds.db.migration.progress.ProgressSnapshot;
-import uk.ac.ceda.nlds.db.operations.DatabaseStatus;
+import uk.ac.ceda.nlds.db.startup.DatabaseStatus;
 
 /**
  * The service's live view of both migrations: state per database, revisions applied, the running

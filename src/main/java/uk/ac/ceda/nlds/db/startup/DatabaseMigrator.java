@@ -15,7 +15,6 @@ import uk.ac.ceda.nlds.db.config.ManagedDatabase;
 import uk.ac.ceda.nlds.db.migration.MigrationException;
 import uk.ac.ceda.nlds.db.migration.adopt.AlembicAdoption;
 import uk.ac.ceda.nlds.db.migration.lock.MigrationLock;
-import uk.ac.ceda.nlds.db.operations.DatabaseStatus;
 
 /** Brings one database to head with its Flyway instance and reports where it started and ended. */
 public final class DatabaseMigrator {

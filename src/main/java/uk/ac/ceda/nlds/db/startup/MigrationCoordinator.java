@@ -17,7 +17,6 @@ import uk.ac.ceda.nlds.db.StartupErrors;
 import uk.ac.ceda.nlds.db.config.DatabaseWait;
 import uk.ac.ceda.nlds.db.config.ManagedDatabase;
 import uk.ac.ceda.nlds.db.config.NldsDbProperties;
-import uk.ac.ceda.nlds.db.operations.DatabaseStatus;
 import uk.ac.ceda.nlds.db.runtime.MigrationState;
 import uk.ac.ceda.nlds.db.runtime.MigrationStatusBoard;
 

@@ -17,6 +17,7 @@ import uk.ac.ceda.nlds.db.config.ManagedDatabase;
 import uk.ac.ceda.nlds.db.config.NldsDatabase;
 import uk.ac.ceda.nlds.db.migration.Backend;
 import uk.ac.ceda.nlds.db.startup.DatabaseMigrator;
+import uk.ac.ceda.nlds.db.startup.DatabaseStatus;
 import uk.ac.ceda.nlds.db.startup.MigrationFailedException;
 import uk.ac.ceda.nlds.db.testsupport.Backends;
 import uk.ac.ceda.nlds.db.testsupport.Fixtures;

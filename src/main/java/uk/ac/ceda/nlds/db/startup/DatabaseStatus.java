@@ -1,4 +1,4 @@
-package uk.ac.ceda.nlds.db.operations;
+package uk.ac.ceda.nlds.db.startup;
 
 import java.time.Instant;
 import java.util.ArrayList;
