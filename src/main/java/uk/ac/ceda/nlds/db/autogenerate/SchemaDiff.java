@@ -17,14 +17,14 @@ import uk.ac.ceda.nlds.db.migration.ops.SchemaOp;
 import uk.ac.ceda.nlds.db.migration.schema.Column;
 import uk.ac.ceda.nlds.db.migration.schema.ColumnType;
 import uk.ac.ceda.nlds.db.migration.schema.DatabaseSchema;
+import uk.ac.ceda.nlds.db.migration.schema.SchemaEquivalence;
 import uk.ac.ceda.nlds.db.migration.schema.Table;
 
 /**
  * The schema operations that take the database at head to the entity model, in an order that
  * works (enum types before the tables that use them, tables before their constraints), and notes
  * for what a person must decide. Renames are never guessed: they appear as a drop and an add.
- * Equality is the project's usual one: on SQLite VARCHAR lengths and constraint names are not
- * kept, so they do not count there.
+ * Equality is the project's usual one, {@link SchemaEquivalence}.
  */
 final class SchemaDiff {
 
@@ -36,6 +36,7 @@ final class SchemaDiff {
     }
 
     private final Backend backend;
+    private final SchemaEquivalence same;
     private final Set<String> ignoredTables;
     private final List<SchemaOp> ops = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
@@ -44,6 +45,7 @@ final class SchemaDiff {
 
     SchemaDiff(Backend backend, Set<String> ignoredTables) {
         this.backend = backend;
+        this.same = new SchemaEquivalence(backend);
         this.ignoredTables = ignoredTables;
     }
 
@@ -92,7 +94,7 @@ final class SchemaDiff {
                         LabelMap.from(to, from).build()));
                 notes.add(table + "." + column.name() + ": enum labels change from " + from.labels() + " to "
                         + to.labels() + "; complete the label maps");
-            } else if (!sameType(current.type(), column.type()) || current.nullable() != column.nullable()
+            } else if (!same.sameType(current.type(), column.type()) || current.nullable() != column.nullable()
                     || !Objects.equals(current.defaultValue(), column.defaultValue())) {
                 ops.add(new SchemaOp.AlterColumn(table, current, column));
                 if (current.nullable() && !column.nullable() && column.defaultValue() == null) {
@@ -110,13 +112,12 @@ final class SchemaDiff {
             notes.add(table + ": columns " + dropped + " are dropped and " + added + " added; if one was renamed,"
                     + " replace the pair with alterColumn(from, from.withName(...)) to keep its values");
         }
-        diff(have.uniques(), want.uniques(), u -> keyed(u.name(), u.columns().toString()),
-                u -> ops.add(new SchemaOp.DropUnique(table, u)), u -> ops.add(new SchemaOp.AddUnique(table, u)));
-        diff(have.foreignKeys(), want.foreignKeys(), f -> keyed(f.name(), f.columns() + "->" + f.referencedTable()
-                + f.referencedColumns()), f -> ops.add(new SchemaOp.DropForeignKey(table, f)),
+        diff(have.uniques(), want.uniques(), same::key, u -> ops.add(new SchemaOp.DropUnique(table, u)),
+                u -> ops.add(new SchemaOp.AddUnique(table, u)));
+        diff(have.foreignKeys(), want.foreignKeys(), same::key, f -> ops.add(new SchemaOp.DropForeignKey(table, f)),
                 f -> ops.add(new SchemaOp.AddForeignKey(table, f)));
-        diff(have.indexes(), want.indexes(), i -> i.name() + i.columns() + i.unique(),
-                i -> ops.add(new SchemaOp.DropIndex(i)), i -> ops.add(new SchemaOp.CreateIndex(i)));
+        diff(have.indexes(), want.indexes(), same::key, i -> ops.add(new SchemaOp.DropIndex(i)),
+                i -> ops.add(new SchemaOp.CreateIndex(i)));
     }
 
     private <T> void diff(List<T> have, List<T> want, Function<T, String> key, Consumer<T> drop,
@@ -139,24 +140,6 @@ final class SchemaDiff {
         Map<String, T> map = new LinkedHashMap<>();
         items.forEach(i -> map.put(key.apply(i), i));
         return map;
-    }
-
-    private String keyed(String name, String shape) {
-        return backend == Backend.SQLITE || name == null ? shape : name + " " + shape;
-    }
-
-    private boolean sameType(ColumnType have, ColumnType want) {
-        if (have instanceof ColumnType.Enum h && want instanceof ColumnType.Enum w) {
-            return h.labels().equals(w.labels()) && (backend == Backend.SQLITE || h.name().equals(w.name()));
-        }
-        if (backend == Backend.SQLITE && isText(have) && isText(want)) {
-            return true;
-        }
-        return have.equals(want);
-    }
-
-    private static boolean isText(ColumnType type) {
-        return type instanceof ColumnType.Varchar || type instanceof ColumnType.Enum;
     }
 
     private void createEnumIfNew(Column column) {

@@ -13,21 +13,23 @@ import uk.ac.ceda.nlds.db.migration.Backend;
 import uk.ac.ceda.nlds.db.migration.schema.Column;
 import uk.ac.ceda.nlds.db.migration.schema.ColumnType;
 import uk.ac.ceda.nlds.db.migration.schema.DatabaseSchema;
+import uk.ac.ceda.nlds.db.migration.schema.SchemaEquivalence;
 import uk.ac.ceda.nlds.db.migration.schema.Table;
 
 /**
  * Compares two schemas the way this project promises they agree: tables, columns (type,
  * nullability, default), primary keys, unique constraints, foreign keys, indexes and enum labels
- * in order. On SQLite, VARCHAR lengths and enum types are invisible (they are plain VARCHARs) and
- * constraint names are not kept by SQLite, so those are compared by columns only.
+ * in order, with {@link SchemaEquivalence}'s rules for what SQLite does not keep.
  */
 public final class SchemaComparison {
 
     private final Backend backend;
+    private final SchemaEquivalence same;
     private final Set<String> ignoredTables;
 
     public SchemaComparison(Backend backend, Set<String> ignoredTables) {
         this.backend = backend;
+        this.same = new SchemaEquivalence(backend);
         this.ignoredTables = ignoredTables;
     }
 
@@ -77,18 +79,16 @@ public final class SchemaComparison {
             differences.add(new SchemaDifference(table, "primary key " + want.primaryKey() + " expected, found "
                     + have.primaryKey()));
         }
-        compareSets(table, "unique constraint", keys(want.uniques(), u -> key(u.name(), u.columns().toString())),
-                keys(have.uniques(), u -> key(u.name(), u.columns().toString())), differences);
-        compareSets(table, "foreign key", keys(want.foreignKeys(), f -> key(f.name(), f.columns() + " -> "
-                + f.referencedTable() + f.referencedColumns())), keys(have.foreignKeys(), f -> key(f.name(),
-                        f.columns() + " -> " + f.referencedTable() + f.referencedColumns())), differences);
-        compareSets(table, "index", keys(want.indexes(), i -> i.name() + " " + i.columns() + (i.unique() ? " unique" : "")),
-                keys(have.indexes(), i -> i.name() + " " + i.columns() + (i.unique() ? " unique" : "")), differences);
+        compareSets(table, "unique constraint", keys(want.uniques(), same::key), keys(have.uniques(), same::key),
+                differences);
+        compareSets(table, "foreign key", keys(want.foreignKeys(), same::key), keys(have.foreignKeys(), same::key),
+                differences);
+        compareSets(table, "index", keys(want.indexes(), same::key), keys(have.indexes(), same::key), differences);
     }
 
     private void compareColumns(String table, Column want, Column have, List<SchemaDifference> differences) {
         String prefix = "column " + want.name() + ": ";
-        if (!sameType(want.type(), have.type())) {
+        if (!same.sameType(want.type(), have.type())) {
             differences.add(new SchemaDifference(table, prefix + "type " + want.type() + " expected, found " + have.type()));
         }
         if (want.nullable() != have.nullable()) {
@@ -99,28 +99,6 @@ public final class SchemaComparison {
             differences.add(new SchemaDifference(table, prefix + "default " + want.defaultValue() + " expected, found "
                     + have.defaultValue()));
         }
-    }
-
-    private boolean sameType(ColumnType want, ColumnType have) {
-        if (backend == Backend.SQLITE) {
-            return category(want).equals(category(have));
-        }
-        if (want instanceof ColumnType.Enum w && have instanceof ColumnType.Enum h) {
-            return w.name().equals(h.name());
-        }
-        return want.equals(have);
-    }
-
-    /** On SQLite an enum is a VARCHAR and lengths are not enforced, so only the kind counts. */
-    private static String category(ColumnType type) {
-        if (type instanceof ColumnType.Enum || type instanceof ColumnType.Varchar) {
-            return "VARCHAR";
-        }
-        return type.toString();
-    }
-
-    private String key(String name, String shape) {
-        return backend == Backend.SQLITE || name == null ? shape : name + " " + shape;
     }
 
     private static void compareSets(String table, String kind, Set<String> want, Set<String> have,
