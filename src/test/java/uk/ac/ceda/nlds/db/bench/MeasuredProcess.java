@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * the JVM's own GC log (the largest heap occupancy any collection saw, before and after), and
  * peak resident set size from GNU time ({@code /usr/bin/time -f %M}, the kernel's maximum RSS).
  */
-final class JarProcess {
+final class MeasuredProcess {
 
     /** {@code 24M->3M(256M)} in a {@code -Xlog:gc} pause line, whichever collector. */
     private static final Pattern PAUSE = Pattern.compile("(\\d+)([KMG])->(\\d+)([KMG])\\((\\d+)([KMG])\\)");
@@ -26,7 +26,7 @@ final class JarProcess {
     private final Path workDir;
     private final String maxHeap;
 
-    JarProcess(Path workDir, String maxHeap) {
+    MeasuredProcess(Path workDir, String maxHeap) {
         this.workDir = workDir;
         this.maxHeap = maxHeap;
     }

@@ -6,11 +6,11 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-class JarProcessTest {
+class MeasuredProcessTest {
 
     @Test
     void readsPeakAndLiveHeapFromSerialAndG1PauseLinesIgnoringCleanupForTheLiveSet() {
-        double[] heap = JarProcess.heapMiB(List.of(
+        double[] heap = MeasuredProcess.heapMiB(List.of(
                 "[0.412s][info][gc] GC(0) Pause Young (Allocation Failure) 68M->9M(247M) 12.345ms",
                 "[1.002s][info][gc] GC(1) Pause Young (Normal) (G1 Evacuation Pause) 131072K->40960K(262144K) 3.1ms",
                 "[1.500s][info][gc] Using Serial",

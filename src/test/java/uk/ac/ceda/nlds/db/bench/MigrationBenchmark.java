@@ -50,7 +50,7 @@ public final class MigrationBenchmark {
     private final int repeats;
     private final Path jar;
     private final Path workDir;
-    private final JarProcess process;
+    private final MeasuredProcess process;
     private final String maxHeap;
     private final PostgresDatabases postgres = new PostgresDatabases();
 
@@ -64,7 +64,7 @@ public final class MigrationBenchmark {
         this.repeats = repeats;
         this.jar = jar;
         this.workDir = workDir;
-        this.process = new JarProcess(workDir, maxHeap);
+        this.process = new MeasuredProcess(workDir, maxHeap);
     }
 
     public static void main(String[] args) throws Exception {
@@ -115,7 +115,7 @@ public final class MigrationBenchmark {
         table.add(rows, backend, "load revision-1 data", load, new BenchmarkData(rows).totalRows() / load);
         DatabasePair raw = engine.copy(postgres, workDir.resolve(name + "-raw"));
 
-        JarProcess.Measured migration = process.runJar(jar, List.of("--migrate-only"), engine.environment(),
+        MeasuredProcess.Measured migration = process.runJar(jar, List.of("--migrate-only"), engine.environment(),
                 name + "-migrate");
         Map<Integer, Double> perRevision = historySeconds(engine);
         double rawSeconds;
@@ -146,11 +146,11 @@ public final class MigrationBenchmark {
         table.add(rows, backend, "no-op coordinator check, first call", cold, null);
         table.add(rows, backend, "no-op coordinator check, second call", warm, null);
 
-        List<JarProcess.Measured> noOps = new ArrayList<>();
-        List<JarProcess.Measured> bares = new ArrayList<>();
+        List<MeasuredProcess.Measured> noOps = new ArrayList<>();
+        List<MeasuredProcess.Measured> bares = new ArrayList<>();
         Path bareStart = bareStartClasses();
         for (int i = 0; i < repeats; i++) {
-            JarProcess.Measured noOp = process.runJar(jar, List.of("--migrate-only"), engine.environment(),
+            MeasuredProcess.Measured noOp = process.runJar(jar, List.of("--migrate-only"), engine.environment(),
                     name + "-noop-" + i);
             if (!noOp.output().contains("already at head")) {
                 throw new IllegalStateException("the no-op run migrated something:\n" + noOp.output());
@@ -160,8 +160,8 @@ public final class MigrationBenchmark {
                     "-cp", jar.toString(), "org.springframework.boot.loader.launch.PropertiesLauncher"),
                     engine.environment(), name + "-bare-" + i));
         }
-        JarProcess.Measured noOp = median(noOps);
-        JarProcess.Measured bare = median(bares);
+        MeasuredProcess.Measured noOp = median(noOps);
+        MeasuredProcess.Measured bare = median(bares);
         table.add(rows, backend, "no-op --migrate-only process", noOp.seconds(), null)
                 .ratio(noOp.seconds() / bare.seconds(), "bare").memory(noOp);
         table.add(rows, backend, "bare start, same jar", bare.seconds(), null).ratio(1, "bare").memory(bare);
@@ -188,7 +188,7 @@ public final class MigrationBenchmark {
         String name = backend.name().toLowerCase(java.util.Locale.ROOT) + "-x" + memoryFactor;
         DatabasePair pair = pairAtRevision1(backend, name);
         load(pair, big);
-        JarProcess.Measured migration = process.runJar(jar, List.of("--migrate-only"), pair.environment(),
+        MeasuredProcess.Measured migration = process.runJar(jar, List.of("--migrate-only"), pair.environment(),
                 name + "-migrate");
         table.add(big, backend, "1→9 --migrate-only process", migration.seconds(), big / migration.seconds())
                 .memory(migration);
@@ -236,9 +236,9 @@ public final class MigrationBenchmark {
         return seconds;
     }
 
-    private static JarProcess.Measured median(List<JarProcess.Measured> runs) {
-        List<JarProcess.Measured> sorted = new ArrayList<>(runs);
-        sorted.sort(java.util.Comparator.comparingDouble(JarProcess.Measured::seconds));
+    private static MeasuredProcess.Measured median(List<MeasuredProcess.Measured> runs) {
+        List<MeasuredProcess.Measured> sorted = new ArrayList<>(runs);
+        sorted.sort(java.util.Comparator.comparingDouble(MeasuredProcess.Measured::seconds));
         return sorted.get(sorted.size() / 2);
     }
 

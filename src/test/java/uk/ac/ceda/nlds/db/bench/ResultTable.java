@@ -143,7 +143,7 @@ final class ResultTable {
             return this;
         }
 
-        Row memory(JarProcess.Measured measured) {
+        Row memory(MeasuredProcess.Measured measured) {
             this.peakHeap = measured.peakHeapMiB();
             this.liveHeap = measured.liveHeapMiB();
             this.rss = measured.rssMiB();
