@@ -15,8 +15,8 @@ import uk.ac.ceda.nlds.db.operations.RevisionDowngrade;
 @Command(name = "downgrade", mixinStandardHelpOptions = true,
         description = {"Revert revisions down to TARGET with their own downgrades (schema and data), and remove them"
                 + " from the history so a later upgrade applies them again.",
-                "Each database changes in one transaction: a revision that would lose information refuses, and"
-                        + " the database stays as it was."})
+                "Each database changes in one transaction, and neither commits until both are reverted: a"
+                        + " revision that would lose information refuses, and both databases stay as they were."})
 final class DowngradeCommand extends DatabaseCommand {
 
     @Parameters(index = "0", paramLabel = "TARGET", converter = RevisionTarget.Converter.class,
@@ -48,10 +48,7 @@ final class DowngradeCommand extends DatabaseCommand {
             }
             targets.add(version);
         }
-        for (int i = 0; i < databases.size(); i++) {
-            out.println(RevisionDowngrade.run(databases.get(i), targets.get(i)).describe());
-            out.flush();
-        }
+        RevisionDowngrade.run(databases, targets).forEach(outcome -> out.println(outcome.describe()));
         return ExitCode.OK;
     }
 }

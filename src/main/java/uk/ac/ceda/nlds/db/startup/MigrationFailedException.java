@@ -7,10 +7,17 @@ package uk.ac.ceda.nlds.db.startup;
 public class MigrationFailedException extends RuntimeException {
 
     private final String database;
+    private final String detail;
 
     public MigrationFailedException(String database, String message, Throwable cause) {
         super(database + ": " + message, cause);
         this.database = database;
+        this.detail = message;
+    }
+
+    /** The same failure with a note on what happened elsewhere (the other database, say). */
+    public MigrationFailedException withNote(String note) {
+        return new MigrationFailedException(database, detail + "; " + note, getCause());
     }
 
     public String database() {

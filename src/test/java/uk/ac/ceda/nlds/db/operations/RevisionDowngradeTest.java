@@ -79,6 +79,40 @@ class RevisionDowngradeTest {
 
     @ParameterizedTest
     @MethodSource(BOTH_BACKENDS)
+    void whenTheSecondDatabaseRefusesTheFirstIsRolledBackToo(Backend backend) throws Exception {
+        TestDatabase catalog = Backends.fresh(backend, postgres, folder);
+        TestDatabase monitor = Backends.fresh(backend, postgres, folder);
+        ManagedDatabase managedCatalog = MigrationHarness.managed(NldsDatabase.CATALOG, catalog);
+        ManagedDatabase managedMonitor = MigrationHarness.managed(NldsDatabase.MONITOR, monitor);
+        DatabaseMigrator.migrate(managedCatalog);
+        DatabaseMigrator.migrate(managedMonitor);
+        Rows.execute(catalog, "INSERT INTO aggregation (id, tarname, failed_fl) VALUES (1, 'a.tar', "
+                + (backend == Backend.SQLITE ? "0" : "false") + ")");
+        Rows.execute(monitor, "INSERT INTO transaction_record (id, transaction_id, \"user\", \"group\", api_action)"
+                + " VALUES (1, 't', 'u', 'g', 'put')",
+                "INSERT INTO sub_record (id, sub_id, state, retry_count, last_updated, transaction_record_id)"
+                        + " VALUES (1, 's1', 'ARCHIVE_INIT', 0, CURRENT_TIMESTAMP, 1)");
+        String catalogBefore = Rows.dump(catalog, Fixtures.CATALOG_TABLES) + historyDump(catalog);
+        String monitorBefore = dump(monitor);
+
+        // the catalog's downgrade to V4 succeeds on its own (its aggregations did not fail)
+        assertThatThrownBy(() -> RevisionDowngrade.run(List.of(managedCatalog, managedMonitor), List.of(4, 4)))
+                .isInstanceOf(MigrationFailedException.class)
+                .hasMessageStartingWith("monitor: downgrade of V5 (eaeeec0b5cf2) failed, nothing was changed")
+                .hasMessageEndingWith("; catalog rolled back with it, unchanged");
+
+        assertThat(DatabaseMigrator.currentVersion(managedCatalog)).isEqualTo(9);
+        assertThat(Rows.dump(catalog, Fixtures.CATALOG_TABLES) + historyDump(catalog)).isEqualTo(catalogBefore);
+        assertThat(Fixtures.differencesFromFresh(catalog, NldsDatabase.CATALOG, 9, postgres, folder)).isEmpty();
+        assertThat(dump(monitor)).isEqualTo(monitorBefore);
+
+        Rows.execute(monitor, "UPDATE sub_record SET state = 'ARCHIVE_PUTTING'");
+        assertThat(RevisionDowngrade.run(List.of(managedCatalog, managedMonitor), List.of(4, 4)))
+                .extracting(outcome -> outcome.after().substring(0, 2)).containsExactly("V4", "V4");
+    }
+
+    @ParameterizedTest
+    @MethodSource(BOTH_BACKENDS)
     void droppingAggregationsThatHoldRowsIsRefused(Backend backend) throws Exception {
         TestDatabase catalog = Backends.fresh(backend, postgres, folder);
         ManagedDatabase managed = MigrationHarness.managed(NldsDatabase.CATALOG, catalog);
@@ -132,8 +166,11 @@ class RevisionDowngradeTest {
     }
 
     private static String dump(TestDatabase monitor) throws Exception {
-        return Rows.dump(monitor, Fixtures.MONITOR_TABLES) + Rows.dump(monitor, "flyway_schema_history")
-                .replaceAll("installed_on=[^,]*,", "");
+        return Rows.dump(monitor, Fixtures.MONITOR_TABLES) + historyDump(monitor);
+    }
+
+    private static String historyDump(TestDatabase db) throws Exception {
+        return Rows.dump(db, "flyway_schema_history").replaceAll("installed_on=[^,]*,", "");
     }
 
     static List<String> history(TestDatabase db) throws Exception {
