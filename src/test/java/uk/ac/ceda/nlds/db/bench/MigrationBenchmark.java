@@ -30,8 +30,9 @@ import uk.ac.ceda.nlds.db.testsupport.TestDatabase;
 /**
  * Migration time and memory on a large NLDS database pair, against the raw-SQL bound. For each
  * backend: load N files and N sub-records at revision 1, time {@code java -jar nlds-db.jar
- * --migrate-only} (whole process and per revision from the Flyway history) and the raw-SQL bound
- * on an identical copy, check both left the same data, time the no-op path against a bare start,
+ * --migrate-only} (whole process and per revision from the Flyway history), the same as the
+ * container image runs it ({@link ImageLayout}) and the raw-SQL bound, each on an identical copy,
+ * check all left the same data, time the no-op path against a bare start,
  * then migrate 4×N under the same heap limit. Prints the table and writes it into BENCHMARKS.md.
  *
  * <p>System properties: {@code bench.rows} (N, default 100000), {@code bench.backends}
@@ -43,6 +44,8 @@ import uk.ac.ceda.nlds.db.testsupport.TestDatabase;
  */
 public final class MigrationBenchmark {
 
+    static final String IMAGE_PROCESS = "1→9 --migrate-only process, image layout (unpacked jar + CDS)";
+
     private final long rows;
     private final List<Backend> backends;
     private final List<Backend> memoryBackends;
@@ -53,6 +56,7 @@ public final class MigrationBenchmark {
     private final MeasuredProcess process;
     private final String maxHeap;
     private final PostgresDatabases postgres = new PostgresDatabases();
+    private ImageLayout imageLayout;
 
     MigrationBenchmark(long rows, List<Backend> backends, List<Backend> memoryBackends, String maxHeap,
             int memoryFactor, int repeats, Path jar, Path workDir) {
@@ -114,15 +118,20 @@ public final class MigrationBenchmark {
         double load = load(engine, rows);
         table.add(rows, backend, "load revision-1 data", load, new BenchmarkData(rows).totalRows() / load);
         DatabasePair raw = engine.copy(postgres, workDir.resolve(name + "-raw"));
+        DatabasePair imageCopy = engine.copy(postgres, workDir.resolve(name + "-image"));
 
         MeasuredProcess.Measured migration = process.runJar(jar, List.of("--migrate-only"), engine.environment(),
                 name + "-migrate");
+        MeasuredProcess.Measured imageMigration = process.run(imageLayout().javaArguments("--migrate-only"),
+                imageCopy.environment(), name + "-image-migrate");
         Map<Integer, Double> perRevision = historySeconds(engine);
         double rawSeconds;
         try (Connection c = raw.catalog().connect(); Connection m = raw.monitor().connect()) {
             rawSeconds = RawSqlBound.run(c, RawSqlBound.catalog(backend)) + RawSqlBound.run(m, RawSqlBound.monitor(backend));
         }
         DataSummary.requireSame(engine, raw);
+        DataSummary.requireSame(imageCopy, raw);
+        imageCopy.drop();
 
         perRevision.forEach((version, seconds) -> table.add(rows, backend, "V" + version + " (history)", seconds,
                 rows / seconds));
@@ -130,6 +139,8 @@ public final class MigrationBenchmark {
         table.add(rows, backend, "1→9 history sum", historySum, rows / historySum).ratio(historySum / rawSeconds, "raw");
         table.add(rows, backend, "1→9 --migrate-only process", migration.seconds(), rows / migration.seconds())
                 .ratio(migration.seconds() / rawSeconds, "raw").memory(migration);
+        table.add(rows, backend, IMAGE_PROCESS, imageMigration.seconds(), rows / imageMigration.seconds())
+                .ratio(imageMigration.seconds() / rawSeconds, "raw").memory(imageMigration);
         table.add(rows, backend, "raw-SQL bound (JDBC)", rawSeconds, rows / rawSeconds).ratio(1, "raw");
 
         measureNoOp(backend, name, engine, table);
@@ -165,6 +176,14 @@ public final class MigrationBenchmark {
         table.add(rows, backend, "no-op --migrate-only process", noOp.seconds(), null)
                 .ratio(noOp.seconds() / bare.seconds(), "bare").memory(noOp);
         table.add(rows, backend, "bare start, same jar", bare.seconds(), null).ratio(1, "bare").memory(bare);
+    }
+
+    /** The jar as the container image runs it, prepared once per run. */
+    private ImageLayout imageLayout() throws Exception {
+        if (imageLayout == null) {
+            imageLayout = ImageLayout.prepare(jar, workDir, maxHeap);
+        }
+        return imageLayout;
     }
 
     /**

