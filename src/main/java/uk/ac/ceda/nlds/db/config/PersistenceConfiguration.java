@@ -1,7 +1,13 @@
 package uk.ac.ceda.nlds.db.config;
 
+import java.util.List;
+import java.util.Map;
+
 import javax.sql.DataSource;
 
+import org.hibernate.integrator.spi.Integrator;
+import org.hibernate.jpa.boot.spi.IntegratorProvider;
+import org.hibernate.jpa.boot.spi.JpaSettings;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
@@ -12,6 +18,7 @@ import org.springframework.orm.jpa.vendor.HibernateJpaVendorAdapter;
 import jakarta.persistence.EntityManagerFactory;
 
 import uk.ac.ceda.nlds.db.migration.HibernateSettings;
+import uk.ac.ceda.nlds.db.migration.model.EntityModel;
 
 /**
  * One persistence unit per database over the service's current entities. They open no
@@ -64,7 +71,11 @@ public class PersistenceConfiguration {
         factory.setDataSource(dataSource);
         factory.setPackagesToScan(database.entityPackage());
         factory.setJpaVendorAdapter(new HibernateJpaVendorAdapter());
-        factory.setJpaPropertyMap(HibernateSettings.forBackend(target.backend()));
+        Map<String, Object> settings = HibernateSettings.forBackend(target.backend());
+        // the schema check reads the entity model from this unit's metadata instead of building it again
+        Integrator recorder = EntityModel.recorder(target.backend(), database.entityPackage());
+        settings.put(JpaSettings.INTEGRATOR_PROVIDER, (IntegratorProvider) () -> List.of(recorder));
+        factory.setJpaPropertyMap(settings);
         return factory;
     }
 }

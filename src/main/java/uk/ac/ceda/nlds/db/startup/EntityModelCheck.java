@@ -3,8 +3,6 @@ package uk.ac.ceda.nlds.db.startup;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 
 import uk.ac.ceda.nlds.db.config.ManagedDatabase;
@@ -25,16 +23,12 @@ public final class EntityModelCheck {
     /** Bookkeeping tables that no entity maps. */
     public static final Set<String> BOOKKEEPING_TABLES = AlembicAdoption.BOOKKEEPING_TABLES;
 
-    /** The entity model per backend and package: built once, it is the same for the life of the process. */
-    private static final Map<String, DatabaseSchema> EXPECTED = new ConcurrentHashMap<>();
-
     private EntityModelCheck() {
     }
 
     public static List<SchemaDifference> differences(ManagedDatabase database) {
-        DatabaseSchema expected = EXPECTED.computeIfAbsent(database.target().backend() + " "
-                + database.target().database().entityPackage(), key -> EntityModel.read(database.target().backend(),
-                        EntityModel.entitiesIn(database.target().database().entityPackage())));
+        DatabaseSchema expected = EntityModel.of(database.target().backend(),
+                database.target().database().entityPackage());
         try (Connection connection = database.migrationDataSource().getConnection()) {
             DatabaseSchema actual = Dialect.of(database.target().backend()).inspector().inspect(connection);
             return new SchemaComparison(database.target().backend(), BOOKKEEPING_TABLES).compare(expected, actual);

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.persistence.Entity;
 
@@ -14,6 +15,9 @@ import org.hibernate.boot.Metadata;
 import org.hibernate.boot.MetadataSources;
 import org.hibernate.boot.registry.StandardServiceRegistry;
 import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
+import org.hibernate.boot.spi.BootstrapContext;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.integrator.spi.Integrator;
 import org.hibernate.mapping.BasicValue;
 import org.hibernate.mapping.Selectable;
 import org.springframework.beans.factory.config.BeanDefinition;
@@ -37,7 +41,35 @@ import uk.ac.ceda.nlds.db.migration.schema.UniqueConstraint;
  */
 public final class EntityModel {
 
+    /** Per backend and entity package: the same for the life of the process, so built at most once. */
+    private static final Map<String, DatabaseSchema> MODELS = new ConcurrentHashMap<>();
+
     private EntityModel() {
+    }
+
+    /**
+     * The schema the entities in {@code pkg} expect on {@code backend}: the one a persistence unit
+     * over that package already recorded ({@link #recorder}), else read once from the classes.
+     */
+    public static DatabaseSchema of(Backend backend, String pkg) {
+        return MODELS.computeIfAbsent(key(backend, pkg), key -> read(backend, entitiesIn(pkg)));
+    }
+
+    /**
+     * An integrator for a persistence unit over {@code pkg} that records the unit's boot metadata
+     * as the package's model, so the schema check does not build the same metadata again.
+     */
+    public static Integrator recorder(Backend backend, String pkg) {
+        return new Integrator() {
+            @Override
+            public void integrate(Metadata metadata, BootstrapContext context, SessionFactoryImplementor factory) {
+                MODELS.putIfAbsent(key(backend, pkg), schema(backend, metadata));
+            }
+        };
+    }
+
+    private static String key(Backend backend, String pkg) {
+        return backend + " " + pkg;
     }
 
     /** The {@code @Entity} classes directly in {@code pkg} and below. */
@@ -61,19 +93,22 @@ public final class EntityModel {
         try {
             MetadataSources sources = new MetadataSources(registry);
             entities.forEach(sources::addAnnotatedClass);
-            Metadata metadata = sources.buildMetadata();
-            Map<String, Table> tables = new LinkedHashMap<>();
-            Map<String, ColumnType.Enum> enums = new LinkedHashMap<>();
-            for (org.hibernate.mapping.Table table : metadata.collectTableMappings()) {
-                Table converted = table(metadata, table);
-                tables.put(converted.name(), converted);
-                converted.columns().stream().filter(c -> c.type() instanceof ColumnType.Enum)
-                        .forEach(c -> enums.put(((ColumnType.Enum) c.type()).name(), (ColumnType.Enum) c.type()));
-            }
-            return new DatabaseSchema(tables, backend == Backend.POSTGRESQL ? enums : Map.of());
+            return schema(backend, sources.buildMetadata());
         } finally {
             StandardServiceRegistryBuilder.destroy(registry);
         }
+    }
+
+    private static DatabaseSchema schema(Backend backend, Metadata metadata) {
+        Map<String, Table> tables = new LinkedHashMap<>();
+        Map<String, ColumnType.Enum> enums = new LinkedHashMap<>();
+        for (org.hibernate.mapping.Table table : metadata.collectTableMappings()) {
+            Table converted = table(metadata, table);
+            tables.put(converted.name(), converted);
+            converted.columns().stream().filter(c -> c.type() instanceof ColumnType.Enum)
+                    .forEach(c -> enums.put(((ColumnType.Enum) c.type()).name(), (ColumnType.Enum) c.type()));
+        }
+        return new DatabaseSchema(tables, backend == Backend.POSTGRESQL ? enums : Map.of());
     }
 
     private static Table table(Metadata metadata, org.hibernate.mapping.Table table) {
