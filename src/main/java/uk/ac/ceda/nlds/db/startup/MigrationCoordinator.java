@@ -50,6 +50,7 @@ public class MigrationCoordinator implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
+        long started = System.nanoTime();
         List<MigrationOutcome> results = new ArrayList<>();
         for (ManagedDatabase database : databases) {
             try {
@@ -69,6 +70,8 @@ public class MigrationCoordinator implements ApplicationRunner {
             }
         }
         outcomes = List.copyOf(results);
+        log.info("catalog and monitor at head and matching the entity model ({} ms)",
+                (System.nanoTime() - started) / 1_000_000);
     }
 
     /** The failure, its message extended by where the other databases were left. */

@@ -11,6 +11,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
@@ -43,6 +45,9 @@ import uk.ac.ceda.nlds.db.testsupport.TestDatabase;
  * {@code NLDS_TEST_POSTGRES_URL}, as in the tests.
  */
 public final class MigrationBenchmark {
+
+    private static final Pattern COORDINATOR_READY =
+            Pattern.compile("catalog and monitor at head and matching the entity model \\((\\d+) ms\\)");
 
     static final String IMAGE_PROCESS = "1→9 --migrate-only process, image layout (unpacked jar + CDS)";
 
@@ -173,6 +178,8 @@ public final class MigrationBenchmark {
         }
         MeasuredProcess.Measured noOp = median(noOps);
         MeasuredProcess.Measured bare = median(bares);
+        table.add(rows, backend, "no-op coordinator check, as logged by --migrate-only",
+                coordinatorMillis(noOp.output()) / 1000.0, null);
         table.add(rows, backend, "no-op --migrate-only process", noOp.seconds(), null)
                 .ratio(noOp.seconds() / bare.seconds(), "bare").memory(noOp);
         table.add(rows, backend, "bare start, same jar", bare.seconds(), null).ratio(1, "bare").memory(bare);
@@ -184,6 +191,15 @@ public final class MigrationBenchmark {
             imageLayout = ImageLayout.prepare(jar, workDir, maxHeap);
         }
         return imageLayout;
+    }
+
+    /** The coordinator's own time, as it logs it when both databases are ready. */
+    private static long coordinatorMillis(String output) {
+        Matcher line = COORDINATOR_READY.matcher(output);
+        if (!line.find()) {
+            throw new IllegalStateException("the --migrate-only run logged no coordinator time:\n" + output);
+        }
+        return Long.parseLong(line.group(1));
     }
 
     /**
