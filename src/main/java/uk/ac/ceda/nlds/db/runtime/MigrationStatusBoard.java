@@ -18,6 +18,7 @@ import uk.ac.ceda.nlds.db.config.ManagedDatabase;
 import uk.ac.ceda.nlds.db.migration.progress.ProgressObserver;
 import uk.ac.ceda.nlds.db.migration.progress.ProgressSnapshot;
 import uk.ac.ceda.nlds.db.startup.DatabaseStatus;
+import uk.ac.ceda.nlds.db.startup.MigrationStateListener;
 
 /**
  * The service's live view of both migrations: state per database, revisions applied, the running
@@ -26,7 +27,7 @@ import uk.ac.ceda.nlds.db.startup.DatabaseStatus;
  * and revision) and {@code nlds.migration.rows} (rows migrated per database and revision).
  */
 @Component
-public class MigrationStatusBoard implements ProgressObserver {
+public class MigrationStatusBoard implements ProgressObserver, MigrationStateListener {
 
     private final Map<String, DatabaseProgress> databases = new LinkedHashMap<>();
     private final Map<String, Long> stepRows = new ConcurrentHashMap<>();
@@ -43,6 +44,7 @@ public class MigrationStatusBoard implements ProgressObserver {
         }
     }
 
+    @Override
     public void migrating(ManagedDatabase database) {
         DatabaseProgress progress = progress(database.id());
         progress.head = database.revisions().headVersion();
@@ -50,6 +52,7 @@ public class MigrationStatusBoard implements ProgressObserver {
     }
 
     /** At head; {@code status} is read when the endpoint first asks, keeping it off the start's path. */
+    @Override
     public void upToDate(String database, Supplier<DatabaseStatus> status) {
         DatabaseProgress progress = progress(database);
         progress.status = null;
@@ -59,6 +62,7 @@ public class MigrationStatusBoard implements ProgressObserver {
         progress.state = MigrationState.UP_TO_DATE;
     }
 
+    @Override
     public void failed(String database, String error, DatabaseStatus status) {
         DatabaseProgress progress = progress(database);
         progress.lastError = error;

@@ -2,7 +2,9 @@ package uk.ac.ceda.nlds.db.startup;
 
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,8 +19,6 @@ import uk.ac.ceda.nlds.db.StartupErrors;
 import uk.ac.ceda.nlds.db.config.DatabaseWait;
 import uk.ac.ceda.nlds.db.config.ManagedDatabase;
 import uk.ac.ceda.nlds.db.config.NldsDbProperties;
-import uk.ac.ceda.nlds.db.runtime.MigrationState;
-import uk.ac.ceda.nlds.db.runtime.MigrationStatusBoard;
 
 /**
  * Brings the catalog and then the monitor database to head, then checks the service's entity
@@ -34,16 +34,16 @@ public class MigrationCoordinator implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(MigrationCoordinator.class);
 
     private final List<ManagedDatabase> databases;
-    private final MigrationStatusBoard board;
+    private final MigrationStateListener listener;
     private final NldsDbProperties properties;
     private final boolean failFast;
     private volatile List<MigrationOutcome> outcomes = List.of();
 
     public MigrationCoordinator(ManagedDatabase catalogDatabase, ManagedDatabase monitorDatabase,
-            MigrationStatusBoard board, NldsDbProperties properties,
+            MigrationStateListener listener, NldsDbProperties properties,
             @Value("${nlds.migration.fail-fast:true}") boolean failFast) {
         this.databases = List.of(catalogDatabase, monitorDatabase);
-        this.board = board;
+        this.listener = listener;
         this.properties = properties;
         this.failFast = failFast;
     }
@@ -52,17 +52,19 @@ public class MigrationCoordinator implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         long started = System.nanoTime();
         List<MigrationOutcome> results = new ArrayList<>();
+        Set<String> atHead = new HashSet<>();
         for (ManagedDatabase database : databases) {
             try {
                 DatabaseWait.await(database, properties.getStartupWait());
-                board.migrating(database);
+                listener.migrating(database);
                 results.add(DatabaseMigrator.migrate(database));
                 EntityModelCheck.verify(database);
-                board.upToDate(database.id(), () -> DatabaseStatus.read(database));
+                listener.upToDate(database.id(), () -> DatabaseStatus.read(database));
+                atHead.add(database.id());
             } catch (RuntimeException e) {
-                board.failed(database.id(), StartupErrors.oneLine(e), readable(database));
+                listener.failed(database.id(), StartupErrors.oneLine(e), readable(database));
                 if (failFast) {
-                    throw withOthers(database, e);
+                    throw withOthers(database, e, atHead);
                 }
                 log.error("{}: {}; the service stays up but not ready (nlds.migration.fail-fast=false)",
                         database.id(), StartupErrors.oneLine(e));
@@ -75,7 +77,7 @@ public class MigrationCoordinator implements ApplicationRunner {
     }
 
     /** The failure, its message extended by where the other databases were left. */
-    private RuntimeException withOthers(ManagedDatabase failed, RuntimeException e) {
+    private RuntimeException withOthers(ManagedDatabase failed, RuntimeException e, Set<String> atHead) {
         if (!(e instanceof MigrationFailedException failure)) {
             return e;
         }
@@ -85,7 +87,7 @@ public class MigrationCoordinator implements ApplicationRunner {
                 // a SQLite file that does not exist yet stays that way: reading it would create it
                 boolean untouched = other.target().sqliteFile().map(f -> !Files.exists(f)).orElse(false);
                 DatabaseStatus status = untouched ? null : readable(other);
-                others.append("; ").append(other.id()).append(board.state(other.id()) == MigrationState.UP_TO_DATE
+                others.append("; ").append(other.id()).append(atHead.contains(other.id())
                         ? " is at head " : " was not migrated, it is at ")
                         .append(untouched ? "V0 (empty)" : status == null ? "an unknown revision" : status.label());
             }

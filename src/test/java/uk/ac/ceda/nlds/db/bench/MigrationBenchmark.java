@@ -14,15 +14,12 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-
-import uk.ac.ceda.nlds.db.config.DatabaseTargets;
 import uk.ac.ceda.nlds.db.config.ManagedDatabase;
 import uk.ac.ceda.nlds.db.config.NldsDatabase;
 import uk.ac.ceda.nlds.db.config.NldsDbProperties;
 import uk.ac.ceda.nlds.db.migration.Backend;
-import uk.ac.ceda.nlds.db.runtime.MigrationStatusBoard;
 import uk.ac.ceda.nlds.db.startup.MigrationCoordinator;
+import uk.ac.ceda.nlds.db.startup.MigrationStateListener;
 import uk.ac.ceda.nlds.db.testsupport.DatabasePair;
 import uk.ac.ceda.nlds.db.testsupport.MigrationHarness;
 import uk.ac.ceda.nlds.db.testsupport.PostgresDatabases;
@@ -154,9 +151,8 @@ public final class MigrationBenchmark {
     private void measureNoOp(Backend backend, String name, DatabasePair engine, ResultTable table) throws Exception {
         ManagedDatabase catalog = MigrationHarness.managed(NldsDatabase.CATALOG, engine.catalog());
         ManagedDatabase monitor = MigrationHarness.managed(NldsDatabase.MONITOR, engine.monitor());
-        MigrationStatusBoard board = new MigrationStatusBoard(new DatabaseTargets(catalog.target(), monitor.target()),
-                new SimpleMeterRegistry());
-        MigrationCoordinator coordinator = new MigrationCoordinator(catalog, monitor, board, new NldsDbProperties(), true);
+        MigrationCoordinator coordinator = new MigrationCoordinator(catalog, monitor, MigrationStateListener.NONE,
+                new NldsDbProperties(), true);
         double cold = time(() -> coordinator.run(null));
         double warm = time(() -> coordinator.run(null));
         table.add(rows, backend, "no-op coordinator check, first call", cold, null);

@@ -1,0 +1,34 @@
+package uk.ac.ceda.nlds.db.startup;
+
+import java.util.function.Supplier;
+
+import uk.ac.ceda.nlds.db.config.ManagedDatabase;
+
+/**
+ * Hears how the coordinator's run goes for each database: in the service, the status board behind
+ * the endpoint, the health check and the traffic gate; in a one-shot run, nobody.
+ */
+public interface MigrationStateListener {
+
+    MigrationStateListener NONE = new MigrationStateListener() {
+        @Override
+        public void migrating(ManagedDatabase database) {
+        }
+
+        @Override
+        public void upToDate(String database, Supplier<DatabaseStatus> status) {
+        }
+
+        @Override
+        public void failed(String database, String error, DatabaseStatus status) {
+        }
+    };
+
+    void migrating(ManagedDatabase database);
+
+    /** At head and matching the entity model; {@code status} is for whoever wants the details later. */
+    void upToDate(String database, Supplier<DatabaseStatus> status);
+
+    /** {@code status} is null when the database could not be read. */
+    void failed(String database, String error, DatabaseStatus status);
+}
