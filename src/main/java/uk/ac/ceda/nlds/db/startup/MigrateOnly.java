@@ -1,0 +1,66 @@
+package uk.ac.ceda.nlds.db.startup;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+
+import uk.ac.ceda.nlds.db.StartupErrors;
+import uk.ac.ceda.nlds.db.config.DatabaseConfiguration;
+import uk.ac.ceda.nlds.db.config.DatabaseTargets;
+import uk.ac.ceda.nlds.db.config.ManagedDatabase;
+import uk.ac.ceda.nlds.db.config.NldsDbProperties;
+import uk.ac.ceda.nlds.db.migration.model.EntityModel;
+
+/**
+ * {@code --migrate-only}, the container's one-shot mode: the service's coordinator over the
+ * service's database configuration (the same properties, defaults, revisions and wait), and
+ * nothing a job that serves no traffic needs: no web server, persistence units, actuator or status
+ * board. It starts in well under half the service's time. Not a {@code @Configuration}, so the
+ * service's component scan leaves it out.
+ */
+@Import(DatabaseConfiguration.class)
+public class MigrateOnly {
+
+    public static final String ARGUMENT = "--migrate-only";
+
+    @Bean
+    MigrationCoordinator migrationCoordinator(ManagedDatabase catalogDatabase, ManagedDatabase monitorDatabase,
+            NldsDbProperties properties) {
+        // a one-shot job has no readiness to hold down: a failure ends it
+        return new MigrationCoordinator(catalogDatabase, monitorDatabase, MigrationStateListener.NONE, properties, true);
+    }
+
+    /**
+     * Without persistence units nothing has built the entity models the check needs: they are read
+     * on another thread while the context starts and the databases migrate, so the check finds
+     * them ready (the coordinator's own call waits for them, or reports their failure).
+     */
+    @Bean
+    CompletableFuture<Void> entityModelsRead(DatabaseTargets targets) {
+        return CompletableFuture.runAsync(() -> targets.all()
+                .forEach(target -> EntityModel.of(target.backend(), target.database().entityPackage())));
+    }
+
+    /** Migrates both databases, prints each one's revision before and after; the exit code. */
+    public static int run(String[] args) {
+        SpringApplication application = new SpringApplication(MigrateOnly.class);
+        application.setWebApplicationType(WebApplicationType.NONE);
+        List<String> arguments = new ArrayList<>(List.of(args));
+        arguments.remove(ARGUMENT);
+        ConfigurableApplicationContext context;
+        try {
+            context = application.run(arguments.toArray(String[]::new));
+        } catch (RuntimeException e) {
+            System.err.println("nlds-db: " + StartupErrors.oneLine(e));
+            return 1;
+        }
+        context.getBean(MigrationCoordinator.class).outcomes().forEach(o -> System.out.println(o.describe()));
+        return SpringApplication.exit(context);
+    }
+}
