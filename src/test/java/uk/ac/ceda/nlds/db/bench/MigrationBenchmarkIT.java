@@ -38,7 +38,10 @@ class MigrationBenchmarkIT {
         for (Backend backend : Backend.values()) {
             List<ResultTable.Row> rows = table.rows().stream().filter(r -> r.backend == backend && r.n == ROWS).toList();
             assertThat(rows).extracting(r -> r.step).containsExactlyElementsOf(STEPS);
-            assertThat(rows).allSatisfy(r -> assertThat(r.seconds).isPositive());
+            // a revision's history time is whole milliseconds, and at this N some take less than one
+            assertThat(rows).allSatisfy(r -> assertThat(r.seconds).isGreaterThanOrEqualTo(0.0));
+            assertThat(rows).filteredOn(r -> !r.step.endsWith("(history)")).allSatisfy(r -> assertThat(r.seconds)
+                    .isPositive());
             assertThat(rows).filteredOn(r -> r.step.contains("process") || r.step.startsWith("bare"))
                     .allSatisfy(r -> {
                         assertThat(r.peakHeap).isPositive();
