@@ -7,6 +7,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 import uk.ac.ceda.nlds.db.cli.NldsDbCommand;
 import uk.ac.ceda.nlds.db.startup.MigrateOnly;
+import uk.ac.ceda.nlds.db.startup.StartupErrors;
 
 /**
  * The NLDS database service. Started plainly it migrates both databases to head and then serves;

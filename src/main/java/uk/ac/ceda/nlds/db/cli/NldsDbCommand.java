@@ -13,7 +13,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.UnmatchedArgumentException;
 
-import uk.ac.ceda.nlds.db.StartupErrors;
+import uk.ac.ceda.nlds.db.startup.StartupErrors;
 
 /**
  * The operator commands, Alembic's everyday verbs for both databases:

@@ -1,9 +1,8 @@
-package uk.ac.ceda.nlds.db;
+package uk.ac.ceda.nlds.db.startup;
 
 import org.springframework.beans.factory.BeanCreationException;
 
 import uk.ac.ceda.nlds.db.migration.MigrationException;
-import uk.ac.ceda.nlds.db.startup.MigrationFailedException;
 
 /** Finds the message an operator needs in the exception chain of a failed start. */
 public final class StartupErrors {
