@@ -20,8 +20,8 @@ import uk.ac.ceda.nlds.db.migration.model.EntityModel;
  * {@code --migrate-only}, the container's one-shot mode: the service's coordinator over the
  * service's database configuration (the same properties, defaults, revisions and wait), and
  * nothing a job that serves no traffic needs: no web server, persistence units, actuator or status
- * board. It starts in well under half the service's time. Not a {@code @Configuration}, so the
- * service's component scan leaves it out.
+ * board. A no-op run takes about half the time the service's context would. Not a
+ * {@code @Configuration}, so the service's component scan leaves it out.
  */
 @Import(DatabaseConfiguration.class)
 public class MigrateOnly {
