@@ -40,38 +40,28 @@ public final class RevisionDowngrade {
     public static List<MigrationOutcome> run(List<ManagedDatabase> databases, List<Integer> targets) {
         List<Reverted> reverted = new ArrayList<>();
         try {
-            try {
-                for (int i = 0; i < databases.size(); i++) {
-                    reverted.add(Reverted.open(databases.get(i), targets.get(i)));
-                }
-            } catch (MigrationFailedException e) {
-                throw withRolledBack(reverted, e);
-            } catch (RuntimeException e) {
-                reverted.forEach(Reverted::rollback);
-                throw e;
+            for (int i = 0; i < databases.size(); i++) {
+                reverted.add(Reverted.open(databases.get(i), targets.get(i)));
             }
             List<MigrationOutcome> outcomes = new ArrayList<>();
             for (Reverted database : reverted) {
-                try {
-                    outcomes.add(database.commit());
-                } catch (MigrationFailedException e) {
-                    // those before it are downgraded already, those after it are undone
-                    List<String> done = outcomes.stream().filter(o -> o.revisionsApplied() != 0)
-                            .map(MigrationOutcome::database).toList();
-                    MigrationFailedException failure = withRolledBack(reverted, e);
-                    throw done.isEmpty() ? failure : failure.withNote(String.join(" and ", done) + " already downgraded");
-                }
+                outcomes.add(database.commit());
             }
             return outcomes;
+        } catch (RuntimeException e) {
+            // a failing commit leaves those before it downgraded; everything else is undone
+            List<String> done = reverted.stream().filter(r -> r.committed).map(r -> r.database.id()).toList();
+            List<String> undone = reverted.stream().filter(Reverted::rollback).map(r -> r.database.id()).toList();
+            if (!(e instanceof MigrationFailedException failure)) {
+                throw e;
+            }
+            List<String> others = undone.stream().filter(id -> !id.equals(failure.database())).toList();
+            MigrationFailedException noted = others.isEmpty() ? failure
+                    : failure.withNote(String.join(" and ", others) + " rolled back with it, unchanged");
+            throw done.isEmpty() ? noted : noted.withNote(String.join(" and ", done) + " already downgraded");
         } finally {
             reverted.forEach(Reverted::close);
         }
-    }
-
-    private static MigrationFailedException withRolledBack(List<Reverted> reverted, MigrationFailedException e) {
-        List<String> undone = reverted.stream().filter(Reverted::rollback).map(r -> r.database.id())
-                .filter(id -> !id.equals(e.database())).toList();
-        return undone.isEmpty() ? e : e.withNote(String.join(" and ", undone) + " rolled back with it, unchanged");
     }
 
     /** One database reverted in a transaction that is still open, its lock still held. */

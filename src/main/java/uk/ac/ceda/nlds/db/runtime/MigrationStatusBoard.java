@@ -73,10 +73,6 @@ public class MigrationStatusBoard implements ProgressObserver, MigrationStateLis
         progress.state = MigrationState.FAILED;
     }
 
-    public MigrationState state(String database) {
-        return progress(database).state;
-    }
-
     /** Every database at head with its entity model checked: the service may take traffic. */
     public boolean ready() {
         return databases.values().stream().allMatch(p -> p.state == MigrationState.UP_TO_DATE);
