@@ -4,7 +4,7 @@
 # Migrate once and exit:     docker run -v nlds-data:/app/data nlds-db --migrate-only
 # Operator commands:         docker run -v nlds-data:/app/data nlds-db current
 
-FROM eclipse-temurin:17-jdk AS build
+FROM eclipse-temurin:25-jdk AS build
 WORKDIR /src
 COPY .mvn/ .mvn/
 COPY mvnw pom.xml ./
@@ -15,7 +15,7 @@ RUN ./mvnw -B -q -DskipTests package
 # the jar unpacked into an application jar and its lib/ folder: it starts faster than the nested jar
 RUN java -Djarmode=tools -jar target/nlds-db.jar extract --destination target/image
 
-FROM eclipse-temurin:17-jre
+FROM eclipse-temurin:25-jre
 RUN groupadd --system --gid 10001 nlds \
     && useradd --system --uid 10001 --gid nlds --home-dir /app --shell /usr/sbin/nologin nlds \
     && mkdir -p /app/data && chown nlds:nlds /app/data

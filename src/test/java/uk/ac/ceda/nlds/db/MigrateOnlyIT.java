@@ -16,7 +16,7 @@ import uk.ac.ceda.nlds.db.testsupport.JarProcess;
 import uk.ac.ceda.nlds.db.testsupport.MigrationHarness;
 import uk.ac.ceda.nlds.db.testsupport.PostgresDatabases;
 import uk.ac.ceda.nlds.db.testsupport.Rows;
-import uk.ac.ceda.nlds.db.testsupport.SharedNlds;
+import uk.ac.ceda.nlds.db.testsupport.NldsReference;
 import uk.ac.ceda.nlds.db.testsupport.TestDatabase;
 
 /** {@code java -jar nlds-db.jar --migrate-only} as operators and containers run it. */
@@ -64,7 +64,7 @@ class MigrateOnlyIT {
     void adoptsAnAlembicManagedSqlitePairAtRevisionSix() throws Exception {
         Path data = Files.createDirectories(folder.resolve("data"));
         for (NldsDatabase database : NldsDatabase.values()) {
-            Files.copy(SharedNlds.root().resolve("fixtures/sqlite-upstream-rev6/" + database.id() + ".db"),
+            Files.copy(NldsReference.root().resolve("fixtures/sqlite-upstream-rev6/" + database.id() + ".db"),
                     data.resolve(database.id() + ".db"));
         }
 

@@ -19,9 +19,9 @@ class DockerfileTest {
 
     @Test
     void buildsWithTheWrapperInOneStageAndRunsOnAJreInAnother() {
-        assertThat(lines).anyMatch(l -> l.matches("FROM eclipse-temurin:17-jdk AS build"))
+        assertThat(lines).anyMatch(l -> l.matches("FROM eclipse-temurin:25-jdk AS build"))
                 .anyMatch(l -> l.contains("./mvnw -B -q -DskipTests package"))
-                .anyMatch(l -> l.matches("FROM eclipse-temurin:17-jre"))
+                .anyMatch(l -> l.matches("FROM eclipse-temurin:25-jre"))
                 .anyMatch(l -> l.equals("COPY --from=build /src/target/image/nlds-db.jar /app/nlds-db.jar"))
                 .anyMatch(l -> l.equals("COPY --from=build /src/target/image/lib/ /app/lib/"));
         assertThat(lines).anyMatch(l -> l.equals("COPY src/ src/"))
@@ -33,7 +33,7 @@ class DockerfileTest {
         assertThat(lines).contains("USER 10001:10001", "VOLUME /app/data", "WORKDIR /app", "EXPOSE 8080",
                 "ENTRYPOINT [\"java\", \"-XX:SharedArchiveFile=/app/nlds-db.jsa\", \"-jar\", \"/app/nlds-db.jar\"]");
         assertThat(lines).noneMatch(l -> l.startsWith("CMD")).as("--migrate-only is passed as the argument");
-        assertThat(lines.indexOf("USER 10001:10001")).isGreaterThan(lines.indexOf("FROM eclipse-temurin:17-jre"));
+        assertThat(lines.indexOf("USER 10001:10001")).isGreaterThan(lines.indexOf("FROM eclipse-temurin:25-jre"));
     }
 
     /** The same two commands as the benchmark's image-layout run ({@code bench.ImageLayout}), which measures them. */
@@ -43,7 +43,7 @@ class DockerfileTest {
                 "RUN java -XX:ArchiveClassesAtExit=/app/nlds-db.jsa -Dspring.context.exit=onRefresh -jar /app/nlds-db.jar");
         assertThat(lines.indexOf("RUN java -XX:ArchiveClassesAtExit=/app/nlds-db.jsa -Dspring.context.exit=onRefresh"
                 + " -jar /app/nlds-db.jar")).as("the archive is made by the runtime image's JVM, with its options")
-                .isGreaterThan(lines.indexOf("FROM eclipse-temurin:17-jre"))
+                .isGreaterThan(lines.indexOf("FROM eclipse-temurin:25-jre"))
                 .isGreaterThan(lines.indexOf("ENV JAVA_TOOL_OPTIONS=\"-XX:MaxRAMPercentage=75\""));
     }
 

@@ -30,7 +30,7 @@ public final class Fixtures {
     /** A private copy of {@code fixtures/<fixture>/<database>}: a SQLite file in {@code folder}, or a new PostgreSQL database. */
     public static TestDatabase load(String fixture, NldsDatabase database, PostgresDatabases postgres, Path folder)
             throws Exception {
-        Path source = SharedNlds.root().resolve("fixtures").resolve(fixture);
+        Path source = NldsReference.root().resolve("fixtures").resolve(fixture);
         if (fixture.startsWith("sqlite")) {
             Path copy = folder.resolve(fixture + "-" + database.id() + ".db");
             Files.copy(source.resolve(database.id() + ".db"), copy);
@@ -38,10 +38,10 @@ public final class Fixtures {
         }
         TestDatabase db = postgres.create();
         try (Connection connection = db.connect()) {
-            SharedNlds.runScript(connection, source.resolve(database.id() + ".schema.sql"));
+            NldsReference.runScript(connection, source.resolve(database.id() + ".schema.sql"));
         }
         try (Connection connection = db.connect()) {
-            SharedNlds.runScript(connection, source.resolve(database.id() + ".data.sql"));
+            NldsReference.runScript(connection, source.resolve(database.id() + ".data.sql"));
         }
         return db;
     }

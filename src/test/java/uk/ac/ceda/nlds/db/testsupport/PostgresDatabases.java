@@ -36,6 +36,9 @@ public final class PostgresDatabases implements AfterAllCallback {
 
     @Override
     public synchronized void afterAll(ExtensionContext context) throws SQLException {
+        if (created.isEmpty()) {
+            return; // no PostgreSQL case ran (a SQLite-only selection needs no server)
+        }
         try (Connection admin = PostgresServer.get().admin(); Statement st = admin.createStatement()) {
             for (String name : created) {
                 st.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");

@@ -24,7 +24,7 @@ import uk.ac.ceda.nlds.db.migration.schema.DatabaseSchema;
 
 /**
  * After migrating an empty database to revision N, its schema equals the schema the original
- * Alembic chain produced at N ({@code shared/nlds/reference}): PostgreSQL revisions 1–9,
+ * Alembic chain produced at N ({@code src/test/resources/nlds/reference}): PostgreSQL revisions 1–9,
  * SQLite 1–6 (upstream never got SQLite past 6). Both sides are read by the same inspector and
  * compared by {@link SchemaComparison}; bookkeeping tables are left out.
  */
@@ -65,10 +65,10 @@ public abstract class ReferenceSchemaContract {
     private List<SchemaDifference> differences(Backend backend, int version, TestDatabase ours, TestDatabase reference)
             throws Exception {
         MigrationHarness.migrateTo(MigrationHarness.managed(database(), ours), version);
-        Path script = SharedNlds.referenceSchema(backend == Backend.SQLITE ? "sqlite" : "postgresql", version,
+        Path script = NldsReference.referenceSchema(backend == Backend.SQLITE ? "sqlite" : "postgresql", version,
                 database().id());
         try (Connection connection = reference.connect()) {
-            SharedNlds.runScript(connection, script);
+            NldsReference.runScript(connection, script);
         }
         DatabaseSchema expected = inspect(backend, reference);
         assertThat(expected.tables()).as("tables read from the reference").hasSizeGreaterThan(BOOKKEEPING.size());

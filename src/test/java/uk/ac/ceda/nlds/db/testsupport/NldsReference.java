@@ -1,6 +1,8 @@
 package uk.ac.ceda.nlds.db.testsupport;
 
 import java.io.IOException;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -10,21 +12,26 @@ import org.springframework.core.io.FileSystemResource;
 import org.springframework.jdbc.datasource.init.ScriptUtils;
 
 /**
- * The read-only NLDS reference material in {@code ../shared/nlds} (or the folder named by the
- * system property {@code nlds.shared}): reference schemas and fixture databases.
+ * The NLDS reference material the original Alembic chain made (reference schemas and fixture
+ * databases), kept in this project's test resources ({@code src/test/resources/nlds}, see its
+ * README) and found on the test class path, so no test reads outside the repository.
  */
-public final class SharedNlds {
+public final class NldsReference {
 
-    private SharedNlds() {
+    private NldsReference() {
     }
 
     public static Path root() {
-        Path root = Path.of(System.getProperty("nlds.shared", "../shared/nlds")).toAbsolutePath().normalize();
-        if (!Files.isDirectory(root)) {
-            throw new IllegalStateException("NLDS reference material not found at " + root
-                    + "; check out shared/ beside this repository or set -Dnlds.shared=PATH");
+        URL readme = NldsReference.class.getResource("/nlds/README.md");
+        if (readme == null || !"file".equals(readme.getProtocol())) {
+            throw new IllegalStateException("NLDS reference material not found on the test class path (" + readme
+                    + "); run the tests through Maven so src/test/resources is copied to target/test-classes");
         }
-        return root;
+        try {
+            return Path.of(readme.toURI()).getParent();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** {@code reference/<backend>/NN_<alembic id>.<database>.sql} for revision {@code version}. */
