@@ -45,9 +45,7 @@ public final class RevisionStamp {
             List<SchemaDifference> differences = differences(database, target);
             if (!differences.isEmpty()) {
                 throw new MigrationFailedException(database.id(), "the schema does not look like "
-                        + revisions.describe(target) + ", " + differences.get(0)
-                        + (differences.size() > 1 ? " (and " + (differences.size() - 1) + " more differences)" : "")
-                        + "; nothing was changed", null);
+                        + revisions.describe(target) + ": " + SchemaComparison.summary(differences) + "; nothing was changed", null);
             }
             record(database, status, target);
             log.info("{}: stamped at {}", database.id(), revisions.describe(target));

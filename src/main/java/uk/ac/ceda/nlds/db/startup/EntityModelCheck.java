@@ -5,6 +5,9 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Set;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import uk.ac.ceda.nlds.db.config.ManagedDatabase;
 import uk.ac.ceda.nlds.db.migration.adopt.AlembicAdoption;
 import uk.ac.ceda.nlds.db.migration.dialect.Dialect;
@@ -19,6 +22,8 @@ import uk.ac.ceda.nlds.db.migration.schema.DatabaseSchema;
  * own validation, which cannot read SQLite's declared types reliably.
  */
 public final class EntityModelCheck {
+
+    private static final Logger log = LoggerFactory.getLogger(EntityModelCheck.class);
 
     /** Bookkeeping tables that no entity maps. */
     public static final Set<String> BOOKKEEPING_TABLES = AlembicAdoption.BOOKKEEPING_TABLES;
@@ -41,9 +46,12 @@ public final class EntityModelCheck {
     public static void verify(ManagedDatabase database) {
         List<SchemaDifference> differences = differences(database);
         if (!differences.isEmpty()) {
+            String at = DatabaseMigrator.describe(database, DatabaseMigrator.currentVersion(database));
+            log.error("{}: the service's entity model does not match the schema at {}, {} differences:\n{}",
+                    database.id(), at, differences.size(), SchemaComparison.describe(differences));
             throw new MigrationFailedException(database.id(), "the service's entity model does not match the schema at "
-                    + DatabaseMigrator.describe(database, DatabaseMigrator.currentVersion(database)) + ":\n"
-                    + SchemaComparison.describe(differences), null);
+                    + at + ": " + SchemaComparison.summary(differences)
+                    + "; run a build whose entities match this revision (the whole list is in the log)", null);
         }
     }
 }

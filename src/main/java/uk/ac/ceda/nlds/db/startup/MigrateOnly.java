@@ -42,8 +42,11 @@ public class MigrateOnly {
      */
     @Bean
     CompletableFuture<Void> entityModelsRead(DatabaseTargets targets) {
+        // a thread of its own rather than the common pool, whose threads' context class loader is
+        // the system loader (Java 19+), blind to the classes inside the nested jar
         return CompletableFuture.runAsync(() -> targets.all()
-                .forEach(target -> EntityModel.of(target.backend(), target.database().entityPackage())));
+                .forEach(target -> EntityModel.of(target.backend(), target.database().entityPackage())),
+                task -> Thread.ofPlatform().name("entity-model-reader").daemon().start(task));
     }
 
     /** Migrates both databases, prints each one's revision before and after; the exit code. */

@@ -69,7 +69,7 @@ class RevisionStampTest {
         assertThat(DatabaseStatus.read(catalog).origin()).isEqualTo(DatabaseStatus.Origin.UNVERSIONED);
 
         assertThatThrownBy(() -> RevisionStamp.run(catalog, 3)).isInstanceOf(MigrationFailedException.class)
-                .hasMessageStartingWith("catalog: the schema does not look like V3 (ee82dd99bfc0), location: unique"
+                .hasMessageStartingWith("catalog: the schema does not look like V3 (ee82dd99bfc0): location: unique"
                         + " constraint").hasMessageContaining("nothing was changed");
         assertThat(DatabaseStatus.read(catalog).origin()).isEqualTo(DatabaseStatus.Origin.UNVERSIONED);
 
@@ -99,7 +99,7 @@ class RevisionStampTest {
         RevisionStamp.run(catalog, 4);
         assertThat(DatabaseMigrator.currentVersion(catalog)).isEqualTo(4);
         assertThatThrownBy(() -> RevisionStamp.run(catalog, 6)).isInstanceOf(MigrationFailedException.class)
-                .hasMessageContaining("the schema does not look like V6 (f1f20ae58def), aggregation: column failed_fl is missing");
+                .hasMessageContaining("the schema does not look like V6 (f1f20ae58def): aggregation: column failed_fl is missing");
         assertThat(DatabaseMigrator.migrate(catalog).revisionsApplied()).isEqualTo(5);
     }
 

@@ -15,6 +15,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import uk.ac.ceda.nlds.db.config.ManagedDatabase;
 import uk.ac.ceda.nlds.db.config.NldsDatabase;
 import uk.ac.ceda.nlds.db.migration.Backend;
+import uk.ac.ceda.nlds.db.migration.model.SchemaComparison;
 import uk.ac.ceda.nlds.db.testsupport.Backends;
 import uk.ac.ceda.nlds.db.testsupport.MigrationHarness;
 import uk.ac.ceda.nlds.db.testsupport.PostgresDatabases;
@@ -46,6 +47,19 @@ class EntityModelCheckTest {
 
         assertThatThrownBy(() -> EntityModelCheck.verify(catalog)).isInstanceOf(MigrationFailedException.class)
                 .hasMessageStartingWith("catalog: the service's entity model does not match the schema at V5 (eaeeec0b5cf2)")
-                .hasMessageContaining("aggregation: column failed_fl is missing");
+                .hasMessageContaining("aggregation: column failed_fl is missing")
+                // one line: '.' does not match a line break
+                .hasMessageMatching(".*; run a build whose entities match this revision \\(the whole list is in the log\\)");
+    }
+
+    @ParameterizedTest
+    @MethodSource(BOTH_BACKENDS)
+    void manyDifferencesShowTheFirstOnTheLineAndCountTheRest(Backend backend) {
+        ManagedDatabase catalog = MigrationHarness.managed(NldsDatabase.CATALOG, Backends.fresh(backend, postgres, folder));
+        MigrationHarness.migrateTo(catalog, 2);
+
+        assertThatThrownBy(() -> EntityModelCheck.verify(catalog)).isInstanceOf(MigrationFailedException.class)
+                .hasMessageMatching("catalog: the service's entity model does not match the schema at V2 \\(bf09ce0d6899\\):"
+                        + "( [^;]+;){" + (SchemaComparison.SHOWN - 1) + "} [^;]+ \\(and \\d+ more\\); run a build .*");
     }
 }

@@ -28,8 +28,6 @@ import uk.ac.ceda.nlds.db.migration.schema.DatabaseSchema;
  */
 final class SchemaIdentification {
 
-    private static final int DIFFERENCES_SHOWN = 5;
-
     private SchemaIdentification() {
     }
 
@@ -53,10 +51,7 @@ final class SchemaIdentification {
             List<SchemaDifference> diff = differences.get(nearest);
             throw new MigrationException(database + ": the database has tables but no history, and its schema matches"
                     + " no revision; the nearest is " + revisions.describe(nearest) + " with " + diff.size()
-                    + " differences: " + diff.stream().limit(DIFFERENCES_SHOWN).map(SchemaDifference::toString)
-                            .collect(Collectors.joining("; "))
-                    + (diff.size() > DIFFERENCES_SHOWN ? "; …" : "")
-                    + "; restore alembic_version or repair the schema, nothing was changed");
+                    + " differences: " + SchemaComparison.summary(diff) + "; restore alembic_version or repair the schema, nothing was changed");
         }
         int lowest = matches.get(0);
         int highest = matches.get(matches.size() - 1);

@@ -22,6 +22,7 @@ import org.hibernate.mapping.BasicValue;
 import org.hibernate.mapping.Selectable;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.core.type.filter.AnnotationTypeFilter;
 
 import uk.ac.ceda.nlds.db.migration.Backend;
@@ -72,17 +73,28 @@ public final class EntityModel {
         return backend + " " + pkg;
     }
 
-    /** The {@code @Entity} classes directly in {@code pkg} and below. */
+    /**
+     * The {@code @Entity} classes directly in {@code pkg} and below, found through the class loader
+     * that loaded this project, never the calling thread's context loader: on Java 19 and later a
+     * common-pool thread's context loader is the system loader, which cannot see the classes inside
+     * Spring Boot's nested jar, so a scan from such a thread found no entity at all.
+     */
     public static List<Class<?>> entitiesIn(String pkg) {
+        ClassLoader loader = EntityModel.class.getClassLoader();
         ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
+        scanner.setResourceLoader(new DefaultResourceLoader(loader));
         scanner.addIncludeFilter(new AnnotationTypeFilter(Entity.class));
         List<Class<?>> entities = new ArrayList<>();
         for (BeanDefinition candidate : scanner.findCandidateComponents(pkg)) {
             try {
-                entities.add(Class.forName(candidate.getBeanClassName()));
+                entities.add(Class.forName(candidate.getBeanClassName(), false, loader));
             } catch (ClassNotFoundException e) {
                 throw new IllegalStateException(e);
             }
+        }
+        if (entities.isEmpty()) {
+            throw new IllegalStateException("no @Entity class found in package " + pkg + " through " + loader
+                    + ": the build is incomplete or the entity package is misnamed");
         }
         return entities;
     }

@@ -23,6 +23,9 @@ import uk.ac.ceda.nlds.db.migration.schema.Table;
  */
 public final class SchemaComparison {
 
+    /** How many differences a one-line message names before it counts the rest. */
+    public static final int SHOWN = 3;
+
     private final Backend backend;
     private final SchemaEquivalence same;
     private final Set<String> ignoredTables;
@@ -132,8 +135,18 @@ public final class SchemaComparison {
     }
 
     /** Differences as one readable block, one per line. */
+    /** Every difference, one per line, for the log. */
     public static String describe(List<SchemaDifference> differences) {
         return differences.stream().map(SchemaDifference::toString).collect(Collectors.joining("\n  ", "  ", ""));
+    }
+
+    /**
+     * The first {@value #SHOWN} differences and how many more, for a one-line message:
+     * {@code location: column url_scheme is missing; file: column path_type type differs (and 3 more)}.
+     */
+    public static String summary(List<SchemaDifference> differences) {
+        return differences.stream().limit(SHOWN).map(SchemaDifference::toString).collect(Collectors.joining("; "))
+                + (differences.size() > SHOWN ? " (and " + (differences.size() - SHOWN) + " more)" : "");
     }
 
 }
