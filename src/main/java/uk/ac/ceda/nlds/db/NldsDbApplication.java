@@ -29,7 +29,7 @@ public class NldsDbApplication {
             SpringApplication.run(NldsDbApplication.class, args);
         } catch (RuntimeException e) {
             System.err.println("nlds-db: " + StartupErrors.oneLine(e));
-            System.exit(1);
+            System.exit(StartupErrors.exitCode(e));
         }
     }
 }

@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -13,6 +12,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.UnmatchedArgumentException;
 
+import uk.ac.ceda.nlds.db.startup.ExitCode;
+import uk.ac.ceda.nlds.db.startup.SpringPropertyArgument;
 import uk.ac.ceda.nlds.db.startup.StartupErrors;
 
 /**
@@ -32,8 +33,6 @@ import uk.ac.ceda.nlds.db.startup.StartupErrors;
                 + " pending (check)."})
 public final class NldsDbCommand implements Runnable {
 
-    /** {@code --some.property=value}: a Spring property, passed on to the configuration. */
-    private static final Pattern SPRING_PROPERTY = Pattern.compile("--[a-zA-Z][\\w-]*(\\.[\\w\\[\\]-]+)+=.*");
     private static final Set<String> ROOT_OPTIONS = Set.of("-h", "--help", "-V", "--version");
 
     private final List<String> springArguments;
@@ -59,7 +58,7 @@ public final class NldsDbCommand implements Runnable {
         List<String> spring = new ArrayList<>();
         List<String> command = new ArrayList<>();
         for (String arg : args) {
-            (SPRING_PROPERTY.matcher(arg).matches() ? spring : command).add(arg);
+            (SpringPropertyArgument.matches(arg) ? spring : command).add(arg);
         }
         CommandLine commandLine = new CommandLine(new NldsDbCommand(spring)).setOut(out).setErr(err);
         // "downgrade -1": a relative target, not an unknown option
@@ -70,7 +69,7 @@ public final class NldsDbCommand implements Runnable {
         });
         commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
             err.println("nlds-db: " + StartupErrors.oneLine(e));
-            return exitCode(e);
+            return StartupErrors.exitCode(e);
         });
         return commandLine.execute(command.toArray(String[]::new));
     }
@@ -83,16 +82,6 @@ public final class NldsDbCommand implements Runnable {
                     + String.join(", ", e.getCommandLine().getSubcommands().keySet()) + " (see " + help + ")";
         }
         return e.getMessage() + " (see " + help + ")";
-    }
-
-    /** Bad input, including bad configuration, is 2; anything a database did is 1. */
-    private static int exitCode(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof IllegalArgumentException) {
-                return ExitCode.INVALID_INPUT;
-            }
-        }
-        return ExitCode.FAILURE;
     }
 
     List<String> springArguments() {

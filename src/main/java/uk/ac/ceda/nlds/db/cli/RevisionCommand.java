@@ -13,6 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
+import uk.ac.ceda.nlds.db.startup.ExitCode;
 import uk.ac.ceda.nlds.db.autogenerate.RevisionGenerator;
 import uk.ac.ceda.nlds.db.config.ConnectionCheck;
 import uk.ac.ceda.nlds.db.config.ManagedDatabase;

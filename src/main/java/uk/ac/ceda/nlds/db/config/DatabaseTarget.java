@@ -3,6 +3,7 @@ package uk.ac.ceda.nlds.db.config;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Optional;
 
 import uk.ac.ceda.nlds.db.migration.Backend;
@@ -14,8 +15,11 @@ import uk.ac.ceda.nlds.db.migration.Backend;
 public record DatabaseTarget(NldsDatabase database, Backend backend, String url, String username, String password) {
 
     public static DatabaseTarget resolve(NldsDatabase database, NldsDbProperties.Database settings) {
-        String url = settings.getUrl() == null || settings.getUrl().isBlank()
-                ? "jdbc:sqlite:data/" + database.id() + ".db" : settings.getUrl().trim();
+        String defaultUrl = "jdbc:sqlite:data/" + database.id() + ".db";
+        refuseBlank(database, "url", settings.getUrl(), "for the default " + defaultUrl + ", or give a JDBC URL");
+        refuseBlank(database, "username", settings.getUsername(), "when no user name is needed, or give one");
+        refuseBlank(database, "password", settings.getPassword(), "when no password is needed, or give one");
+        String url = settings.getUrl() == null ? defaultUrl : settings.getUrl().trim();
         Backend backend;
         try {
             backend = Backend.fromUrl(url);
@@ -23,6 +27,15 @@ public record DatabaseTarget(NldsDatabase database, Backend backend, String url,
             throw new IllegalArgumentException("nlds.db." + database.id() + ".url: " + e.getMessage());
         }
         return new DatabaseTarget(database, backend, url, settings.getUsername(), settings.getPassword());
+    }
+
+    /** A property set to nothing is a mistake (an empty variable, a missing secret key), never a default. */
+    private static void refuseBlank(NldsDatabase database, String property, String value, String advice) {
+        if (value != null && value.isBlank()) {
+            String name = "nlds.db." + database.id() + "." + property;
+            String variable = name.toUpperCase(Locale.ROOT).replace('.', '_');
+            throw new IllegalArgumentException(name + " (" + variable + ") is set but blank: unset it " + advice);
+        }
     }
 
     /** The SQLite file, when this is a file-backed SQLite database. */

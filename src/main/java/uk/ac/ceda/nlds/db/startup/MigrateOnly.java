@@ -49,18 +49,27 @@ public class MigrateOnly {
                 task -> Thread.ofPlatform().name("entity-model-reader").daemon().start(task));
     }
 
-    /** Migrates both databases, prints each one's revision before and after; the exit code. */
+    /**
+     * Migrates both databases and prints each one's revision before and after. Like the service it
+     * logs to standard output (a container's log); a failure is one line on standard error.
+     */
     public static int run(String[] args) {
-        SpringApplication application = new SpringApplication(MigrateOnly.class);
-        application.setWebApplicationType(WebApplicationType.NONE);
         List<String> arguments = new ArrayList<>(List.of(args));
         arguments.remove(ARGUMENT);
+        List<String> unknown = arguments.stream().filter(a -> !SpringPropertyArgument.matches(a)).toList();
+        if (!unknown.isEmpty()) {
+            System.err.println("nlds-db: " + ARGUMENT + " takes only Spring properties (--nlds.db.catalog.url=...),"
+                    + " not " + String.join(" ", unknown) + "; see java -jar nlds-db.jar --help");
+            return ExitCode.INVALID_INPUT;
+        }
+        SpringApplication application = new SpringApplication(MigrateOnly.class);
+        application.setWebApplicationType(WebApplicationType.NONE);
         ConfigurableApplicationContext context;
         try {
             context = application.run(arguments.toArray(String[]::new));
         } catch (RuntimeException e) {
             System.err.println("nlds-db: " + StartupErrors.oneLine(e));
-            return 1;
+            return StartupErrors.exitCode(e);
         }
         context.getBean(MigrationCoordinator.class).outcomes().forEach(o -> System.out.println(o.describe()));
         return SpringApplication.exit(context);

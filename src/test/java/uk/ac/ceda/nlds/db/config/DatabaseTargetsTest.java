@@ -47,6 +47,27 @@ class DatabaseTargetsTest {
     }
 
     @Test
+    void aBlankUrlIsAnErrorNamingThePropertyNotTheDefault() {
+        assertThatThrownBy(() -> DatabaseTargets.resolve(properties("  ", null)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("nlds.db.catalog.url (NLDS_DB_CATALOG_URL) is set but blank: unset it for the default"
+                        + " jdbc:sqlite:data/catalog.db, or give a JDBC URL");
+        assertThat(folder.resolve("data")).doesNotExist();
+    }
+
+    @Test
+    void aBlankUserNameOrPasswordIsAnErrorToo() {
+        NldsDbProperties blankUser = properties(null, null);
+        blankUser.getMonitor().setUsername("");
+        assertThatThrownBy(() -> DatabaseTargets.resolve(blankUser))
+                .hasMessageStartingWith("nlds.db.monitor.username (NLDS_DB_MONITOR_USERNAME) is set but blank");
+        NldsDbProperties blankPassword = properties(null, null);
+        blankPassword.getCatalog().setPassword(" ");
+        assertThatThrownBy(() -> DatabaseTargets.resolve(blankPassword))
+                .hasMessageStartingWith("nlds.db.catalog.password (NLDS_DB_CATALOG_PASSWORD) is set but blank");
+    }
+
+    @Test
     void aFolderThatCannotBeCreatedIsRefused() throws Exception {
         Path file = Files.writeString(folder.resolve("plain-file"), "x");
         assertThatThrownBy(() -> DatabaseTargets.resolve(properties("jdbc:sqlite:" + file.resolve("catalog.db"), null)))
@@ -63,7 +84,7 @@ class DatabaseTargetsTest {
 
     private NldsDbProperties properties(String catalogUrl, String monitorUrl) {
         NldsDbProperties properties = new NldsDbProperties();
-        properties.getCatalog().setUrl(catalogUrl);
+        properties.getCatalog().setUrl(catalogUrl == null ? "jdbc:sqlite:" + folder.resolve("c.db") : catalogUrl);
         properties.getMonitor().setUrl(monitorUrl == null ? "jdbc:sqlite:" + folder.resolve("m.db") : monitorUrl);
         return properties;
     }

@@ -38,9 +38,15 @@ public final class JarProcess {
      */
     public static Result runWithTestClasses(Path workingDirectory, Map<String, String> environment, String... args)
             throws IOException, InterruptedException {
-        return run(workingDirectory, environment, List.of(javaBinary(),
+        return run(workingDirectory, environment, launcherWithTestClasses(), args);
+    }
+
+    /** The java command that starts the jar with the test classes on its loader path. */
+    public static List<String> launcherWithTestClasses() {
+        // the manifest's Enable-Native-Access applies to java -jar only
+        return List.of(javaBinary(), "--enable-native-access=ALL-UNNAMED",
                 "-Dloader.path=" + Path.of("target/test-classes").toAbsolutePath(), "-cp", jar().toString(),
-                "org.springframework.boot.loader.launch.PropertiesLauncher"), args);
+                "org.springframework.boot.loader.launch.PropertiesLauncher");
     }
 
     private static Result run(Path workingDirectory, Map<String, String> environment, List<String> launcher,
@@ -88,6 +94,27 @@ public final class JarProcess {
     public record Result(int exitCode, String stdout, String stderr) {
         public String output() {
             return stdout + stderr;
+        }
+
+        /**
+         * The one {@code nlds-db: …} line a failed run printed, after checking it is the only one
+         * and that nothing beside it repeats the failure: no stack trace, no Spring failure report
+         * or context warning, no Flyway "Migration … failed!" line.
+         */
+        public String oneLineFailure() {
+            List<String> lines = output().lines().toList();
+            List<String> ours = lines.stream().filter(l -> l.startsWith("nlds-db: ")).toList();
+            if (exitCode == 0 || ours.size() != 1) {
+                throw new AssertionError("expected a non-zero exit and one nlds-db line, got exit " + exitCode
+                        + " and " + ours.size() + " lines:\n" + output());
+            }
+            lines.stream().filter(l -> l.matches("\\s+at \\S+\\(.*\\)") || l.startsWith("Caused by:")
+                    || l.contains("APPLICATION FAILED TO START") || l.contains("Application run failed")
+                    || l.contains("Exception encountered during context initialization")
+                    || l.matches(".*Migration of .* failed!.*")).findFirst().ifPresent(l -> {
+                        throw new AssertionError("the failure is repeated beside its one line (" + l + "):\n" + output());
+                    });
+            return ours.get(0);
         }
     }
 }

@@ -37,10 +37,8 @@ public final class ServiceProcess implements AutoCloseable {
     public static ServiceProcess start(Path workingDirectory, Map<String, String> environment, String... args)
             throws IOException {
         int port = freePort();
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dloader.path=" + Path.of("target/test-classes").toAbsolutePath(),
-                "-cp", JarProcess.jar().toString(), "org.springframework.boot.loader.launch.PropertiesLauncher",
-                "--server.port=" + port));
+        List<String> command = new ArrayList<>(JarProcess.launcherWithTestClasses());
+        command.add("--server.port=" + port);
         command.addAll(List.of(args));
         Path log = Files.createTempFile(workingDirectory, "service", ".log");
         ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())

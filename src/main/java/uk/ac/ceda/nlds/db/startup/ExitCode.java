@@ -1,6 +1,6 @@
-package uk.ac.ceda.nlds.db.cli;
+package uk.ac.ceda.nlds.db.startup;
 
-/** The exit codes of every command, documented in the README. */
+/** The exit codes of the service, {@code --migrate-only} and every command, documented in the README. */
 public final class ExitCode {
 
     /** Done, or (for {@code check}) both databases at head. */
