@@ -1,6 +1,7 @@
 package uk.ac.ceda.nlds.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static uk.ac.ceda.nlds.db.testsupport.Backends.BOTH_BACKENDS;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,9 +10,13 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import uk.ac.ceda.nlds.db.config.NldsDatabase;
+import uk.ac.ceda.nlds.db.migration.Backend;
 import uk.ac.ceda.nlds.db.startup.DatabaseMigrator;
+import uk.ac.ceda.nlds.db.testsupport.DatabasePair;
 import uk.ac.ceda.nlds.db.testsupport.JarProcess;
 import uk.ac.ceda.nlds.db.testsupport.MigrationHarness;
 import uk.ac.ceda.nlds.db.testsupport.PostgresDatabases;
@@ -27,6 +32,25 @@ class MigrateOnlyIT {
 
     @TempDir
     Path folder;
+
+    /**
+     * What the Python service checks before it runs {@code alembic upgrade head}: without the table
+     * it would start again at the first revision and fail on the existing tables.
+     */
+    @ParameterizedTest
+    @MethodSource(BOTH_BACKENDS)
+    void aPairCreatedFromEmptyCarriesAlembicVersionAtHeadForThePythonService(Backend backend) throws Exception {
+        DatabasePair pair = DatabasePair.fresh(backend, postgres, folder.resolve("pair"));
+
+        JarProcess.Result result = JarProcess.run(folder, pair.environment(), "--migrate-only");
+
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        for (NldsDatabase database : NldsDatabase.values()) {
+            TestDatabase db = database == NldsDatabase.CATALOG ? pair.catalog() : pair.monitor();
+            assertThat(Rows.column(db, "SELECT version_num FROM alembic_version")).as(database.id())
+                    .containsExactly(MigrationHarness.managed(database, db).revisions().head().alembicId());
+        }
+    }
 
     @Test
     void migratesTheSqliteDefaultInAFreshFolderAndARerunIsANoOp() throws Exception {

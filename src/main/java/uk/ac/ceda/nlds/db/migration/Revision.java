@@ -37,6 +37,8 @@ public abstract class Revision extends BaseJavaMigration {
         long start = System.nanoTime();
         runtime().progress().revisionStarted(runtime.database(), label());
         upgrade(contextFor(context.getConnection()));
+        // in the revision's own transaction: Alembic's record never lags behind Flyway's
+        AlembicVersionTable.record(context.getConnection(), this);
         runtime.progress().revisionFinished(runtime.database(), label(), Duration.ofNanos(System.nanoTime() - start));
     }
 

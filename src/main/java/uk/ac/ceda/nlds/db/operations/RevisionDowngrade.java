@@ -9,8 +9,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import uk.ac.ceda.nlds.db.config.ManagedDatabase;
+import uk.ac.ceda.nlds.db.migration.AlembicVersionTable;
 import uk.ac.ceda.nlds.db.migration.RevisionCatalogue;
-import uk.ac.ceda.nlds.db.migration.adopt.AlembicAdoption;
 import uk.ac.ceda.nlds.db.migration.lock.MigrationLock;
 import uk.ac.ceda.nlds.db.startup.DatabaseMigrator;
 import uk.ac.ceda.nlds.db.startup.DatabaseStatus;
@@ -130,7 +130,7 @@ public final class RevisionDowngrade {
                     new HistoryTable(database.flyway().getConfiguration().getTable())
                             .truncateAbove(connection, target, revisions);
                 }
-                AlembicAdoption.writeAlembicVersion(connection, target == 0 ? null : revisions.at(target));
+                AlembicVersionTable.record(connection, target == 0 ? null : revisions.at(target));
             } catch (Exception e) {
                 String failing = reverting > target ? "downgrade of " + revisions.describe(reverting)
                         : "recording the downgrade";

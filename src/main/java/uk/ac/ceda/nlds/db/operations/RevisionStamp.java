@@ -8,9 +8,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import uk.ac.ceda.nlds.db.config.ManagedDatabase;
+import uk.ac.ceda.nlds.db.migration.AlembicVersionTable;
 import uk.ac.ceda.nlds.db.migration.RevisionCatalogue;
 import uk.ac.ceda.nlds.db.migration.RevisionShapes;
-import uk.ac.ceda.nlds.db.migration.adopt.AlembicAdoption;
 import uk.ac.ceda.nlds.db.migration.dialect.Dialect;
 import uk.ac.ceda.nlds.db.migration.lock.MigrationLock;
 import uk.ac.ceda.nlds.db.migration.model.SchemaComparison;
@@ -86,7 +86,7 @@ public final class RevisionStamp {
                         history.recordStamped(connection, highest + 1, target, revisions, stampedBy(connection));
                     }
                 }
-                AlembicAdoption.writeAlembicVersion(connection, target == 0 ? null : revisions.at(target));
+                AlembicVersionTable.record(connection, target == 0 ? null : revisions.at(target));
                 connection.commit();
             }
         } catch (Exception e) {

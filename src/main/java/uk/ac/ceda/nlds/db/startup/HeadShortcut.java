@@ -9,9 +9,9 @@ import java.util.Objects;
 import java.util.Set;
 
 import uk.ac.ceda.nlds.db.config.ManagedDatabase;
+import uk.ac.ceda.nlds.db.migration.AlembicVersionTable;
 import uk.ac.ceda.nlds.db.migration.Revision;
 import uk.ac.ceda.nlds.db.migration.RevisionCatalogue;
-import uk.ac.ceda.nlds.db.migration.adopt.AlembicAdoption;
 import uk.ac.ceda.nlds.db.migration.dialect.Sql;
 
 /**
@@ -59,7 +59,7 @@ final class HeadShortcut {
             }
             connection.setAutoCommit(false);
             // a run killed between Flyway's commit and this update would leave it behind
-            AlembicAdoption.writeAlembicVersion(connection, revisions.head());
+            AlembicVersionTable.record(connection, revisions.head());
             connection.commit();
             return true;
         } catch (SQLException | RuntimeException e) {

@@ -62,7 +62,8 @@ class OperatorCommandsIT {
         assertThat(pair.ok("upgrade", "+2").stdout()).contains("catalog: V4 (fa9f4b687d19) -> V6 (f1f20ae58def)");
         assertThat(pair.ok("downgrade", "-1").stdout()).contains("catalog: V6 (f1f20ae58def) -> V5 (eaeeec0b5cf2) (1 revision reverted)");
         assertThat(pair.ok("downgrade", "base").stdout()).contains("monitor: V5 (eaeeec0b5cf2) -> V0 (empty) (5 revisions reverted)");
-        assertThat(Fixtures.inspect(pair.catalog()).tables()).containsOnlyKeys("flyway_schema_history");
+        assertThat(Fixtures.inspect(pair.catalog()).tables()).containsOnlyKeys("flyway_schema_history", "alembic_version");
+        assertThat(Rows.column(pair.catalog(), "SELECT version_num FROM alembic_version")).as("Alembic's base").isEmpty();
         assertThat(pair.ok("current").stdout()).containsPattern("catalog +V0 +empty +9 pending");
 
         assertThat(pair.ok("upgrade").stdout()).contains("catalog: V0 (empty) -> V9 (82701862649a) (9 revisions applied)");
@@ -127,7 +128,7 @@ class OperatorCommandsIT {
     void anUnversionedDatabaseIsStampedThenUpgraded(Backend backend) throws Exception {
         Pair pair = new Pair(Backends.fresh(backend, postgres, folder), Backends.fresh(backend, postgres, folder), folder);
         pair.ok("upgrade", "4", "--db=catalog");
-        Rows.execute(pair.catalog(), "DROP TABLE flyway_schema_history");
+        Rows.execute(pair.catalog(), "DROP TABLE flyway_schema_history", "DROP TABLE alembic_version");
         assertThat(pair.ok("current", "--db=catalog").stdout()).contains("tables without history");
 
         JarProcess.Result wrong = pair.run("stamp", "6", "--yes", "--db=catalog");

@@ -15,7 +15,9 @@ import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import uk.ac.ceda.nlds.db.migration.AlembicVersionTable;
 import uk.ac.ceda.nlds.db.migration.Backend;
+import uk.ac.ceda.nlds.db.migration.JdbcTables;
 import uk.ac.ceda.nlds.db.migration.MigrationException;
 import uk.ac.ceda.nlds.db.migration.Revision;
 import uk.ac.ceda.nlds.db.migration.RevisionCatalogue;
@@ -28,7 +30,7 @@ import uk.ac.ceda.nlds.db.migration.RevisionCatalogue;
 public final class AlembicAdoption {
 
     private static final Logger log = LoggerFactory.getLogger(AlembicAdoption.class);
-    public static final String ALEMBIC_TABLE = "alembic_version";
+    public static final String ALEMBIC_TABLE = AlembicVersionTable.NAME;
     /** Tables of the migration tools themselves, never part of an NLDS schema. */
     public static final Set<String> BOOKKEEPING_TABLES = Set.of("flyway_schema_history", ALEMBIC_TABLE);
 
@@ -72,7 +74,7 @@ public final class AlembicAdoption {
      */
     public static List<String> unversionedTables(String database, DataSource dataSource, Flyway flyway) {
         try (Connection connection = dataSource.getConnection()) {
-            if (hasTable(connection, flyway.getConfiguration().getTable()) || hasTable(connection, ALEMBIC_TABLE)) {
+            if (JdbcTables.exists(connection, flyway.getConfiguration().getTable()) || JdbcTables.exists(connection, ALEMBIC_TABLE)) {
                 return List.of();
             }
             return tables(connection);
@@ -103,53 +105,25 @@ public final class AlembicAdoption {
     public static void syncAlembicVersion(String database, DataSource dataSource, Revision current) {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
-            writeAlembicVersion(connection, current);
+            AlembicVersionTable.record(connection, current);
             connection.commit();
         } catch (SQLException e) {
             throw new MigrationException(database + ": cannot update alembic_version: " + e.getMessage(), e);
         }
     }
 
-    /**
-     * The same inside the caller's transaction; {@code current} null stands for base, where
-     * Alembic keeps the table with no row.
-     */
-    public static void writeAlembicVersion(Connection connection, Revision current) throws SQLException {
-        if (!hasTable(connection, ALEMBIC_TABLE)) {
-            return;
-        }
-        try (Statement st = connection.createStatement()) {
-            List<String> ids = new ArrayList<>();
-            try (ResultSet rs = st.executeQuery("SELECT version_num FROM " + ALEMBIC_TABLE)) {
-                while (rs.next()) {
-                    ids.add(rs.getString(1));
-                }
-            }
-            if (ids.equals(current == null ? List.of() : List.of(current.alembicId()))) {
-                return; // already in step: no write, so a no-op start writes nothing
-            }
-            st.executeUpdate("DELETE FROM " + ALEMBIC_TABLE);
-            if (current != null) {
-                st.executeUpdate("INSERT INTO " + ALEMBIC_TABLE + " (version_num) VALUES ('" + current.alembicId() + "')");
-            }
-        }
-    }
-
     private static Optional<String> alembicId(String database, DataSource dataSource, Flyway flyway) {
         String history = flyway.getConfiguration().getTable();
         try (Connection connection = dataSource.getConnection()) {
-            if (hasTable(connection, history)) {
+            if (JdbcTables.exists(connection, history)) {
                 return Optional.empty();
             }
-            if (!hasTable(connection, ALEMBIC_TABLE)) {
+            if (!JdbcTables.exists(connection, ALEMBIC_TABLE)) {
                 return Optional.empty();
             }
-            List<String> ids = new ArrayList<>();
-            try (Statement st = connection.createStatement();
-                    ResultSet rs = st.executeQuery("SELECT version_num FROM " + ALEMBIC_TABLE)) {
-                while (rs.next()) {
-                    ids.add(rs.getString(1));
-                }
+            List<String> ids;
+            try (Statement st = connection.createStatement()) {
+                ids = AlembicVersionTable.ids(st);
             }
             if (ids.isEmpty() && tables(connection).equals(List.of(ALEMBIC_TABLE))) {
                 return Optional.empty(); // Alembic's base: nothing but its empty table
@@ -173,17 +147,5 @@ public final class AlembicAdoption {
             }
         }
         return tables;
-    }
-
-    private static boolean hasTable(Connection connection, String table) throws SQLException {
-        try (ResultSet rs = connection.getMetaData().getTables(null, null, table, new String[] {"TABLE"})) {
-            while (rs.next()) {
-                String schema = rs.getString("TABLE_SCHEM");
-                if (schema == null || schema.equals(connection.getSchema())) {
-                    return true;
-                }
-            }
-            return false;
-        }
     }
 }
