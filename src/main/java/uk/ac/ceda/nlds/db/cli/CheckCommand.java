@@ -42,6 +42,7 @@ final class CheckCommand extends DatabaseCommand {
         if (row.atHead()) {
             return row.database() + ": at head " + at;
         }
-        return row.database() + ": at " + at + ", " + row.pending() + " revisions pending up to head V" + row.head();
+        return row.database() + ": at " + at + ", " + row.pending() + (row.pending() == 1 ? " revision" : " revisions")
+                + " pending up to head V" + row.head();
     }
 }

@@ -49,7 +49,7 @@ final class CurrentCommand extends DatabaseCommand {
 
     private static String state(Current row) {
         if (!row.problems().isEmpty()) {
-            return "problem: " + row.problems().get(0);
+            return (row.origin().equals("missing") ? "missing: " : "problem: ") + row.problems().get(0);
         }
         String state = row.atHead() ? "at head" : row.pending() + " pending (head is V" + row.head() + ")";
         return switch (row.origin()) {

@@ -3,6 +3,7 @@ package uk.ac.ceda.nlds.db.cli;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -23,6 +24,11 @@ final class DowngradeCommand extends DatabaseCommand {
     @Parameters(index = "0", paramLabel = "TARGET", converter = RevisionTarget.Converter.class,
             description = "A version number, an Alembic id, -N (N revisions back), or base (no tables at all).")
     RevisionTarget target;
+
+    @Override
+    protected Optional<RevisionTarget> target() {
+        return Optional.of(target);
+    }
 
     @Override
     protected void validate() {

@@ -69,6 +69,16 @@ public record RevisionTarget(Kind kind, int number, String alembicId, String tex
         return version;
     }
 
+    /**
+     * Refuses a target no database of this build can reach (V42, an unknown Alembic id), from the
+     * revisions alone, before anything connects; a relative target depends on where each database is.
+     */
+    public void checkExists(String database, RevisionCatalogue revisions) {
+        if (kind != Kind.RELATIVE) {
+            resolve(database, 0, revisions);
+        }
+    }
+
     public boolean is(Kind k) {
         return kind == k;
     }

@@ -3,6 +3,7 @@ package uk.ac.ceda.nlds.db.cli;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -23,6 +24,11 @@ final class StampCommand extends DatabaseCommand {
     @Parameters(index = "0", paramLabel = "TARGET", converter = RevisionTarget.Converter.class,
             description = "A version number, an Alembic id, head, base, +N or -N.")
     RevisionTarget target;
+
+    @Override
+    protected Optional<RevisionTarget> target() {
+        return Optional.of(target);
+    }
 
     @Option(names = "--yes", description = "Confirm that the history should be rewritten.")
     boolean confirmed;

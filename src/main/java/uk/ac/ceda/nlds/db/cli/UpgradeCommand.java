@@ -3,6 +3,7 @@ package uk.ac.ceda.nlds.db.cli;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -20,6 +21,16 @@ final class UpgradeCommand extends DatabaseCommand {
     @Parameters(index = "0", arity = "0..1", paramLabel = "TARGET", converter = RevisionTarget.Converter.class,
             description = "head (default), a version number, an Alembic id, or +N (N revisions further).")
     RevisionTarget target = RevisionTarget.HEAD;
+
+    @Override
+    protected Optional<RevisionTarget> target() {
+        return Optional.of(target);
+    }
+
+    @Override
+    protected boolean createsDatabases() {
+        return true;
+    }
 
     @Override
     protected void validate() {

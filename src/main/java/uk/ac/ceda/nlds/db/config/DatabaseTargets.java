@@ -2,7 +2,10 @@ package uk.ac.ceda.nlds.db.config;
 
 import java.util.List;
 
-/** Both databases' resolved settings, checked together: they must not be the same SQLite file. */
+/**
+ * Both databases' resolved settings, checked together: they must not be the same SQLite file.
+ * Resolving creates nothing: what migrates prepares the SQLite folders ({@link DatabaseTarget#prepareSqliteFolder}).
+ */
 public record DatabaseTargets(DatabaseTarget catalog, DatabaseTarget monitor) {
 
     public static DatabaseTargets resolve(NldsDbProperties properties) {
@@ -17,8 +20,6 @@ public record DatabaseTargets(DatabaseTarget catalog, DatabaseTarget monitor) {
             throw new IllegalArgumentException("nlds.db.catalog.url and nlds.db.monitor.url name the same database "
                     + catalog.maskedUrl() + "; give each database its own");
         }
-        catalog.prepareSqliteFolder();
-        monitor.prepareSqliteFolder();
         return new DatabaseTargets(catalog, monitor);
     }
 

@@ -40,6 +40,8 @@ public record ManagedDatabase(DatabaseTarget target, RevisionCatalogue revisions
                 .locations(new String[0]) // the revisions are handed over below, not scanned by Flyway
                 .javaMigrations(revisions.revisions().toArray(JavaMigration[]::new))
                 .table(HISTORY_TABLE)
+                // SQLite has no database user: record who ran it (PostgreSQL records its role)
+                .installedBy(target.backend() == Backend.SQLITE ? System.getProperty("user.name") : null)
                 .baselineOnMigrate(false)
                 .cleanDisabled(true)
                 // wait behind another replica's migration as long as it takes, not 50 tries

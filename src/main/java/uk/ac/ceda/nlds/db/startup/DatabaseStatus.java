@@ -1,5 +1,7 @@
 package uk.ac.ceda.nlds.db.startup;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +31,9 @@ public record DatabaseStatus(String database, String backend, String url, int ve
         /** Nothing yet: an empty database. */
         EMPTY,
         /** Tables but no history of either kind: identified by its schema at the next upgrade, or stamped. */
-        UNVERSIONED
+        UNVERSIONED,
+        /** A SQLite file that does not exist: read without creating it; a migration creates it. */
+        MISSING
     }
 
     /** One revision in the history: applied (with when, how long and by whom) or pending. */
@@ -43,20 +47,26 @@ public record DatabaseStatus(String database, String backend, String url, int ve
 
     public static DatabaseStatus read(ManagedDatabase database) {
         RevisionCatalogue revisions = database.revisions();
+        Optional<Path> missing = database.target().sqliteFile().filter(file -> !Files.exists(file));
+        if (missing.isPresent()) { // connecting would create it
+            return withoutHistory(database, 0, Origin.MISSING, List.of("no database file at " + missing.get()
+                    + ": upgrade, --migrate-only or the service creates it"));
+        }
         if (!AlembicAdoption.unversionedTables(database.id(), database.migrationDataSource(), database.flyway()).isEmpty()) {
-            return withoutHistory(database, 0, Origin.UNVERSIONED);
+            return withoutHistory(database, 0, Origin.UNVERSIONED, List.of());
         }
         Optional<Revision> alembic = AlembicAdoption.detect(database.id(), database.migrationDataSource(),
                 database.flyway(), revisions);
         if (alembic.isPresent()) {
-            return withoutHistory(database, Integer.parseInt(alembic.get().getVersion().getVersion()), Origin.ALEMBIC);
+            return withoutHistory(database, Integer.parseInt(alembic.get().getVersion().getVersion()), Origin.ALEMBIC,
+                    List.of());
         }
         List<Entry> history = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         int version = 0;
         for (MigrationInfo info : database.flyway().info().all()) {
-            if (info.getVersion() == null) {
-                continue;
+            if (info.getVersion() == null || info.getState() == MigrationState.BASELINE_IGNORED) {
+                continue; // the revision a baseline stands for: the baseline row shows it once
             }
             int v = Integer.parseInt(info.getVersion().getVersion());
             String alembicId = v <= revisions.headVersion() ? revisions.at(v).alembicId() : "";
@@ -73,7 +83,8 @@ public record DatabaseStatus(String database, String backend, String url, int ve
                         ? Origin.EMPTY : Origin.FLYWAY, List.copyOf(history), List.copyOf(problems));
     }
 
-    private static DatabaseStatus withoutHistory(ManagedDatabase database, int version, Origin origin) {
+    private static DatabaseStatus withoutHistory(ManagedDatabase database, int version, Origin origin,
+            List<String> problems) {
         RevisionCatalogue revisions = database.revisions();
         List<Entry> history = new ArrayList<>();
         for (Revision revision : revisions.revisions()) {
@@ -82,7 +93,7 @@ public record DatabaseStatus(String database, String backend, String url, int ve
                     v <= version ? "Alembic" : MigrationState.PENDING.getDisplayName(), null, null, null));
         }
         return new DatabaseStatus(database.id(), database.target().backend().name(), database.target().maskedUrl(),
-                version, revisions.headVersion(), origin, List.copyOf(history), List.of());
+                version, revisions.headVersion(), origin, List.copyOf(history), problems);
     }
 
     /** What in one history row stops this build from trusting the database. */

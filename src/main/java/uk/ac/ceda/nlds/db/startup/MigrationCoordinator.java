@@ -52,6 +52,8 @@ public class MigrationCoordinator implements ApplicationRunner {
         long started = System.nanoTime();
         List<MigrationOutcome> results = new ArrayList<>();
         Set<String> atHead = new HashSet<>();
+        // both folders before either database: a bad one changes nothing
+        databases.forEach(database -> database.target().prepareSqliteFolder());
         for (ManagedDatabase database : databases) {
             try {
                 DatabaseWait.await(database, properties.getStartupWait());

@@ -25,10 +25,13 @@ class DatabaseTargetsTest {
     }
 
     @Test
-    void theFolderOfASqliteFileIsCreated() {
+    void resolvingCreatesNothingAndPreparingCreatesTheFolderOfASqliteFile() {
         NldsDbProperties properties = properties("jdbc:sqlite:" + folder.resolve("a/b/catalog.db"),
                 "jdbc:sqlite:" + folder.resolve("a/monitor.db"));
-        DatabaseTargets.resolve(properties);
+        DatabaseTargets targets = DatabaseTargets.resolve(properties);
+        assertThat(folder.resolve("a")).as("read-only verbs create nothing").doesNotExist();
+
+        targets.catalog().prepareSqliteFolder();
         assertThat(Files.isDirectory(folder.resolve("a/b"))).isTrue();
     }
 
@@ -70,7 +73,8 @@ class DatabaseTargetsTest {
     @Test
     void aFolderThatCannotBeCreatedIsRefused() throws Exception {
         Path file = Files.writeString(folder.resolve("plain-file"), "x");
-        assertThatThrownBy(() -> DatabaseTargets.resolve(properties("jdbc:sqlite:" + file.resolve("catalog.db"), null)))
+        DatabaseTargets targets = DatabaseTargets.resolve(properties("jdbc:sqlite:" + file.resolve("catalog.db"), null));
+        assertThatThrownBy(() -> targets.catalog().prepareSqliteFolder()).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("cannot create the folder");
     }
 
