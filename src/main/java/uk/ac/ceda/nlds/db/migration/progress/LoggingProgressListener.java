@@ -36,6 +36,17 @@ public final class LoggingProgressListener implements ProgressListener {
         }
     }
 
+    /** A line as each revision starts and ends, so a long log is never silent between steps. */
+    @Override
+    public void revisionStarted(String database, String revision) {
+        log.info("{} {}: running", database, revision);
+    }
+
+    @Override
+    public void revisionFinished(String database, String revision, Duration elapsed) {
+        log.info("{} {}: done in {} ms", database, revision, elapsed.toMillis());
+    }
+
     @Override
     public void finished(ProgressSnapshot snapshot) {
         if (snapshot.elapsed().toNanos() >= intervalNanos) {

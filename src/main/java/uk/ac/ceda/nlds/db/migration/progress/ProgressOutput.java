@@ -22,6 +22,6 @@ public enum ProgressOutput {
 
     public ProgressListener listener() {
         boolean bar = this == BAR || this == AUTO && System.console() != null;
-        return bar ? new TerminalProgressListener(null) : new LoggingProgressListener(LOG_INTERVAL);
+        return bar ? new TerminalProgressListener(null, System.err) : new LoggingProgressListener(LOG_INTERVAL);
     }
 }

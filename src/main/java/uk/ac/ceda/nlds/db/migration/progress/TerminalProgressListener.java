@@ -1,5 +1,7 @@
 package uk.ac.ceda.nlds.db.migration.progress;
 
+import java.io.PrintStream;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -12,10 +14,12 @@ public final class TerminalProgressListener implements ProgressListener {
 
     private final Map<String, ProgressBar> bars = new ConcurrentHashMap<>();
     private final ProgressBarConsumer consumer;
+    private final PrintStream lines;
 
-    /** Bars drawn by {@code consumer}, or on standard error when it is null. */
-    public TerminalProgressListener(ProgressBarConsumer consumer) {
+    /** Bars drawn by {@code consumer}, or on standard error when it is null; revision lines on {@code lines}. */
+    public TerminalProgressListener(ProgressBarConsumer consumer, PrintStream lines) {
         this.consumer = consumer;
+        this.lines = lines;
     }
 
     @Override
@@ -23,8 +27,7 @@ public final class TerminalProgressListener implements ProgressListener {
         ProgressBarBuilder builder = new ProgressBarBuilder()
                 .setTaskName(snapshot.database() + " " + snapshot.revision() + " " + snapshot.step())
                 .setInitialMax(Math.max(snapshot.total(), 0))
-                .setUnit(" rows", 1)
-                .showSpeed()
+                .setRenderer(new FittedProgressRenderer(snapshot.database(), snapshot.revision(), snapshot.step()))
                 .setUpdateIntervalMillis(250);
         if (consumer != null) {
             builder.setConsumer(consumer);
@@ -50,6 +53,17 @@ public final class TerminalProgressListener implements ProgressListener {
             bar.stepTo(snapshot.done());
             bar.close();
         }
+    }
+
+    /** A line as each revision starts and ends, so the screen is never silent between bars. */
+    @Override
+    public void revisionStarted(String database, String revision) {
+        lines.println(database + " " + revision + ": running");
+    }
+
+    @Override
+    public void revisionFinished(String database, String revision, Duration elapsed) {
+        lines.println(database + " " + revision + ": done in " + elapsed.toMillis() + " ms");
     }
 
     private static String key(ProgressSnapshot snapshot) {

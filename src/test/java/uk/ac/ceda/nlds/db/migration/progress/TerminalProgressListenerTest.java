@@ -2,6 +2,10 @@ package uk.ac.ceda.nlds.db.migration.progress;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -11,30 +15,27 @@ import me.tongfei.progressbar.ProgressBarConsumer;
 
 class TerminalProgressListenerTest {
 
+    private final ByteArrayOutputStream lines = new ByteArrayOutputStream();
+
+    /** The layout itself is pinned in {@link FittedProgressRendererTest}; here, that the bar is drawn with it. */
     @Test
-    void drawsABarWithRowsRateAndTimeLeftPerStep() {
-        List<String> drawn = new CopyOnWriteArrayList<>();
-        TerminalProgressListener listener = new TerminalProgressListener(new ProgressBarConsumer() {
-            public int getMaxRenderedLength() {
-                return 160;
-            }
+    void drawsAFittedBarPerStep() {
+        String last = drawStep(200, 1000);
 
-            public void accept(String rendered) {
-                drawn.add(rendered);
-            }
+        assertThat(last).hasSizeLessThanOrEqualTo(200).startsWith("monitor V7 (c7648694325f) rebuild sub_record [█")
+                .contains("100% 1,000/1,000 rows").contains("rows/s").endsWith(" left");
+    }
 
-            public void close() {
-            }
-        });
+    @Test
+    void eachRevisionSaysWhenItStartsAndEndsSoTheScreenIsNeverSilent() {
+        TerminalProgressListener listener = new TerminalProgressListener(consumer(80, new CopyOnWriteArrayList<>()),
+                new PrintStream(lines, true, StandardCharsets.UTF_8));
 
-        try (ProgressStep step = ProgressStep.start(listener, "monitor", "V7 (c7648694325f)", "rebuild sub_record", 1000)) {
-            step.advance(400);
-            step.advance(600);
-        }
+        listener.revisionStarted("catalog", "V5 (eaeeec0b5cf2)");
+        listener.revisionFinished("catalog", "V5 (eaeeec0b5cf2)", Duration.ofMillis(120));
 
-        assertThat(drawn).isNotEmpty();
-        assertThat(drawn.get(drawn.size() - 1)).contains("monitor V7 (c7648694325f) rebuild sub_record")
-                .contains("100%").contains("1000/1000 rows").contains("rows/s");
+        assertThat(lines.toString(StandardCharsets.UTF_8).lines()).containsExactly(
+                "catalog V5 (eaeeec0b5cf2): running", "catalog V5 (eaeeec0b5cf2): done in 120 ms");
     }
 
     @Test
@@ -43,5 +44,34 @@ class TerminalProgressListenerTest {
         assertThat(ProgressOutput.fromSetting("LOG").listener()).isInstanceOf(LoggingProgressListener.class);
         // the test JVM's output is not a terminal
         assertThat(ProgressOutput.fromSetting(null).listener()).isInstanceOf(LoggingProgressListener.class);
+    }
+
+    /** Runs one step of {@code total} rows in two batches on a terminal {@code width} wide; the last drawing. */
+    private String drawStep(int width, long total) {
+        List<String> drawn = new CopyOnWriteArrayList<>();
+        TerminalProgressListener listener = new TerminalProgressListener(consumer(width, drawn),
+                new PrintStream(lines, true, StandardCharsets.UTF_8));
+        try (ProgressStep step = ProgressStep.start(listener, "monitor", "V7 (c7648694325f)", "rebuild sub_record",
+                total)) {
+            step.advance(total * 2 / 5);
+            step.advance(total - total * 2 / 5);
+        }
+        assertThat(drawn).isNotEmpty();
+        return drawn.get(drawn.size() - 1);
+    }
+
+    private static ProgressBarConsumer consumer(int width, List<String> drawn) {
+        return new ProgressBarConsumer() {
+            public int getMaxRenderedLength() {
+                return width;
+            }
+
+            public void accept(String rendered) {
+                drawn.add(rendered);
+            }
+
+            public void close() {
+            }
+        };
     }
 }
