@@ -17,13 +17,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import uk.ac.ceda.nlds.db.migration.Backend;
@@ -79,13 +77,12 @@ class MigrationWatchIT {
             browser.get(service.managementUrl() + "/migrations");
 
             awaitProgress(40);
-            WebElement catalog = card("catalog");
-            assertThat(text(catalog, ".state")).isEqualTo("MIGRATING");
-            assertThat(text(catalog, "dl")).contains(backend.name()).contains("V9 (82701862649a)").contains("V10");
-            assertThat(text(catalog, ".running")).contains("V10 (0000000000aa)").contains("waiting for the test's signal")
+            assertThat(text("catalog", ".state")).isEqualTo("MIGRATING");
+            assertThat(text("catalog", "dl")).contains(backend.name()).contains("V9 (82701862649a)").contains("V10");
+            assertThat(text("catalog", ".running")).contains("V10 (0000000000aa)").contains("waiting for the test's signal")
                     .contains("40 of 100 rows (40%)").contains("rows/s");
-            assertThat(text(catalog, "ul.pending")).isEqualTo("V10 (0000000000aa)");
-            assertThat(text(card("monitor"), ".state")).isEqualTo("PENDING");
+            assertThat(text("catalog", "ul.pending")).isEqualTo("V10 (0000000000aa)");
+            assertThat(text("monitor", ".state")).isEqualTo("PENDING");
             PrometheusScrape migrating = PrometheusScrape.of(service);
             assertThat(migrating.value("nlds_migration_state{database=\"catalog\",state=\"MIGRATING\"}")).isEqualTo(1);
             assertThat(migrating.value("nlds_migration_state{database=\"catalog\",state=\"UP_TO_DATE\"}")).isEqualTo(0);
@@ -106,12 +103,11 @@ class MigrationWatchIT {
 
             Files.createFile(signal);
             new WebDriverWait(browser, STARTUP).until(b -> states().equals(List.of("UP_TO_DATE", "UP_TO_DATE")));
-            catalog = card("catalog");
-            assertThat(catalog.findElements(By.cssSelector(".running"))).isEmpty();
-            assertThat(text(catalog, ".version")).isEqualTo("V10 (0000000000aa)");
-            assertThat(text(catalog, "table.applied")).contains("V10 (0000000000aa)").contains("Wait for signal")
+            assertThat(text("catalog", ".running")).isNull();
+            assertThat(text("catalog", ".version")).isEqualTo("V10 (0000000000aa)");
+            assertThat(text("catalog", "table.applied")).contains("V10 (0000000000aa)").contains("Wait for signal")
                     .contains("V1 (991b6f8cf6be)");
-            assertThat(text(catalog, "dl")).doesNotContain(SECRET);
+            assertThat(text("catalog", "dl")).doesNotContain(SECRET);
             assertThat(browser.getPageSource()).doesNotContain(SECRET);
             PrometheusScrape done = PrometheusScrape.of(service);
             assertThat(done.value("nlds_migration_state{database=\"catalog\",state=\"UP_TO_DATE\"}")).isEqualTo(1);
@@ -148,13 +144,12 @@ class MigrationWatchIT {
             browser.get(service.managementUrl() + "/migrations");
 
             new WebDriverWait(browser, STARTUP).until(b -> states().contains("FAILED"));
-            WebElement catalog = card("catalog");
-            assertThat(text(catalog, ".state")).isEqualTo("FAILED");
-            assertThat(text(catalog, "pre.error")).isEqualTo("catalog: revision V10 (0000000000bb) failed, the database"
+            assertThat(text("catalog", ".state")).isEqualTo("FAILED");
+            assertThat(text("catalog", "pre.error")).isEqualTo("catalog: revision V10 (0000000000bb) failed, the database"
                     + " is at V9 (82701862649a): test revision failed after changing the schema");
-            assertThat(text(catalog, ".version")).isEqualTo("V9 (82701862649a)");
-            assertThat(text(catalog, "ul.pending")).isEqualTo("V10 (0000000000bb)");
-            assertThat(catalog.findElements(By.cssSelector(".running"))).as("nothing runs any more").isEmpty();
+            assertThat(text("catalog", ".version")).isEqualTo("V9 (82701862649a)");
+            assertThat(text("catalog", "ul.pending")).isEqualTo("V10 (0000000000bb)");
+            assertThat(text("catalog", ".running")).as("nothing runs any more").isNull();
             screenshot("failed.png");
 
             PrometheusScrape scrape = PrometheusScrape.of(service);
@@ -175,25 +170,27 @@ class MigrationWatchIT {
         return environment;
     }
 
-    /** Waits until the catalog's progress bar shows {@code percent}. */
+    /** Waits until the catalog's progress bar shows {@code percent}, and its fill is that wide. */
     private static void awaitProgress(int percent) {
         new WebDriverWait(browser, STARTUP).until(b -> String.valueOf(percent).equals(script(
                 "const bar = document.querySelector('[data-database=catalog] [role=progressbar]');"
                         + " return bar && bar.getAttribute('aria-valuenow');")));
-        WebElement fill = card("catalog").findElement(By.cssSelector(".fill"));
-        assertThat(fill.getAttribute("style")).contains("width: " + percent + "%");
+        assertThat(script("return document.querySelector('[data-database=catalog] .fill').style.width"))
+                .isEqualTo(percent + "%");
     }
 
+    @SuppressWarnings("unchecked")
     private static List<String> states() {
-        return browser.findElements(By.cssSelector(".db .state")).stream().map(WebElement::getText).toList();
+        return (List<String>) script("return [...document.querySelectorAll('.db .state')].map(e => e.innerText)");
     }
 
-    private static WebElement card(String database) {
-        return browser.findElement(By.cssSelector("[data-database=" + database + "]"));
-    }
-
-    private static String text(WebElement within, String selector) {
-        return within.findElement(By.cssSelector(selector)).getText();
+    /**
+     * The text of {@code selector} in the card of {@code database}, or null when there is none. Read
+     * in one script: the page redraws its cards on every poll, so element handles go stale.
+     */
+    private static String text(String database, String selector) {
+        return (String) script("const e = document.querySelector('[data-database=" + database + "] " + selector + "');"
+                + " return e ? e.innerText : null;");
     }
 
     @SuppressWarnings("unchecked")
