@@ -188,6 +188,40 @@ class HelmChartTest {
                 "metadata.annotations")).isNull();
     }
 
+    /** Objects the schema leaves free-form (Kubernetes' own shapes) are not walked. */
+    @Test
+    void theSchemaDescribesEveryValue() throws Exception {
+        Map<String, Object> schema = new Yaml().load(Files.readString(Path.of("helm/values.schema.json")));
+        Map<String, Object> values = new Yaml().load(Files.readString(Path.of("helm/values.yaml")));
+        List<String> undescribed = new ArrayList<>();
+        undescribed(values, schema, schema, "", undescribed);
+        assertThat(undescribed).isEmpty();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void undescribed(Map<String, Object> values, Map<String, Object> node, Map<String, Object> schema,
+            String path, List<String> undescribed) {
+        Map<String, Object> properties = (Map<String, Object>) resolve(node, schema).get("properties");
+        if (properties == null) {
+            return;
+        }
+        values.forEach((key, value) -> {
+            Map<String, Object> property = (Map<String, Object>) properties.get(key);
+            if (property == null) {
+                undescribed.add(path + key);
+            } else if (value instanceof Map<?, ?> nested) {
+                undescribed((Map<String, Object>) nested, property, schema, path + key + ".", undescribed);
+            }
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> resolve(Map<String, Object> node, Map<String, Object> schema) {
+        Object ref = node.get("$ref");
+        return ref == null ? node : (Map<String, Object>) ((Map<String, Object>) schema.get("definitions"))
+                .get(((String) ref).substring("#/definitions/".length()));
+    }
+
     @Test
     void impossibleValuesAreRefusedWithTheReason() throws Exception {
         assertThat(HelmBinary.helm("template", "t", "helm", "--set", "database.type=mysql").output())
