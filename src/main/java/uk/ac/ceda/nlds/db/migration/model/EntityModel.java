@@ -22,6 +22,7 @@ import org.hibernate.mapping.BasicValue;
 import org.hibernate.mapping.Selectable;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.core.type.filter.AnnotationTypeFilter;
 
 import uk.ac.ceda.nlds.db.migration.Backend;
@@ -72,14 +73,20 @@ public final class EntityModel {
         return backend + " " + pkg;
     }
 
-    /** The {@code @Entity} classes directly in {@code pkg} and below. */
+    /**
+     * The {@code @Entity} classes directly in {@code pkg} and below, found through the loader that
+     * loaded this class: the scan would otherwise use the calling thread's context loader, which on
+     * a common-pool thread in the packaged jar is the system loader and sees none of the entities.
+     */
     public static List<Class<?>> entitiesIn(String pkg) {
+        ClassLoader loader = EntityModel.class.getClassLoader();
         ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
+        scanner.setResourceLoader(new DefaultResourceLoader(loader));
         scanner.addIncludeFilter(new AnnotationTypeFilter(Entity.class));
         List<Class<?>> entities = new ArrayList<>();
         for (BeanDefinition candidate : scanner.findCandidateComponents(pkg)) {
             try {
-                entities.add(Class.forName(candidate.getBeanClassName()));
+                entities.add(Class.forName(candidate.getBeanClassName(), false, loader));
             } catch (ClassNotFoundException e) {
                 throw new IllegalStateException(e);
             }
