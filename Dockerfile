@@ -1,8 +1,8 @@
 # syntax=docker/dockerfile:1
-# Build: docker build -t nlds-db .
-# Run the service:           docker run -p 8080:8080 -v nlds-data:/app/data nlds-db
-# Migrate once and exit:     docker run -v nlds-data:/app/data nlds-db --migrate-only
-# Operator commands:         docker run -v nlds-data:/app/data nlds-db current
+# Build (the tag is the project's version, which the Helm chart pulls): docker build -t nlds-db:0.1.0-SNAPSHOT .
+# Run the service:           docker run -p 8080:8080 -p 8081:8081 -v nlds-data:/app/data nlds-db:0.1.0-SNAPSHOT
+# Migrate once and exit:     docker run -v nlds-data:/app/data nlds-db:0.1.0-SNAPSHOT --migrate-only
+# Operator commands:         docker run -v nlds-data:/app/data nlds-db:0.1.0-SNAPSHOT current
 
 FROM eclipse-temurin:25-jdk AS build
 WORKDIR /src
@@ -30,5 +30,6 @@ RUN java -XX:ArchiveClassesAtExit=/app/nlds-db.jsa -Dspring.context.exit=onRefre
 # the SQLite default (data/catalog.db, data/monitor.db relative to /app)
 VOLUME /app/data
 USER 10001:10001
-EXPOSE 8080
+# the API; the actuator, /actuator/prometheus and the status page /migrations (management.server.port)
+EXPOSE 8080 8081
 ENTRYPOINT ["java", "-XX:SharedArchiveFile=/app/nlds-db.jsa", "-jar", "/app/nlds-db.jar"]

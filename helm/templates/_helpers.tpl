@@ -16,17 +16,57 @@ app.kubernetes.io/managed-by: {{ .Release.Service }}
 helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version }}
 {{- end -}}
 
+{{/* The service's pods; the migration Job's pods are component "migration", outside the Service. */}}
 {{- define "nlds-db.selectorLabels" -}}
 app.kubernetes.io/name: {{ .Chart.Name }}
 app.kubernetes.io/instance: {{ .Release.Name }}
+app.kubernetes.io/component: server
 {{- end -}}
 
 {{- define "nlds-db.image" -}}
 {{ .Values.image.repository }}:{{ .Values.image.tag | default .Chart.AppVersion }}
 {{- end -}}
 
-{{- define "nlds-db.postgresql" -}}
-{{- eq .Values.database.type "postgresql" -}}
+{{- define "nlds-db.imagePullSecrets" -}}
+{{- with .Values.imagePullSecrets -}}
+imagePullSecrets:
+  {{- toYaml . | nindent 2 }}
+{{- end -}}
+{{- end -}}
+
+{{/* Whether the chart makes the credentials Secret (PostgreSQL without an existing Secret). */}}
+{{- define "nlds-db.makesSecret" -}}
+{{- if and (eq .Values.database.type "postgresql") (not .Values.database.credentials.existingSecret) -}}true{{- end -}}
+{{- end -}}
+
+{{/* The migration runs as a Helm hook (job mode with migration.job.hook). */}}
+{{- define "nlds-db.hookJob" -}}
+{{- if and (eq .Values.migration.mode "job") .Values.migration.job.hook -}}true{{- end -}}
+{{- end -}}
+
+{{/*
+Checksums of what the pods read from the chart's own ConfigMap and Secret, so that a change to
+either rolls the pods (Kubernetes does not restart pods when they change). An existingSecret is
+outside the chart: restart the Deployment after changing it.
+*/}}
+{{- define "nlds-db.checksums" -}}
+checksum/config: {{ include (print .Template.BasePath "/configmap.yaml") . | sha256sum }}
+{{- if include "nlds-db.makesSecret" . }}
+checksum/secret: {{ include (print .Template.BasePath "/secret.yaml") . | sha256sum }}
+{{- end }}
+{{- end -}}
+
+{{/*
+The plain (non-hook) migration Job's name: a Job's pod template cannot change, so each image and
+setting gets its own Job, and the release drops the previous one.
+*/}}
+{{- define "nlds-db.migrationJobName" -}}
+{{- if include "nlds-db.hookJob" . -}}
+{{- printf "%s-migrate" (include "nlds-db.fullname" .) -}}
+{{- else -}}
+{{- $inputs := printf "%s\n%s" (include "nlds-db.image" .) (include "nlds-db.checksums" .) -}}
+{{- printf "%s-migrate-%s" (include "nlds-db.fullname" . | trunc 44 | trimSuffix "-") ($inputs | sha256sum | trunc 10) -}}
+{{- end -}}
 {{- end -}}
 
 {{/* The Secret with the database credentials: the existing one, or the one this chart makes. */}}
@@ -35,6 +75,9 @@ app.kubernetes.io/instance: {{ .Release.Name }}
 {{- end -}}
 
 {{- define "nlds-db.validate" -}}
+{{- if eq (int .Values.management.port) 8080 -}}
+{{- fail "management.port is 8080, the API port: choose another port (8081 by default) so the actuator stays off the API" -}}
+{{- end -}}
 {{- if eq .Values.database.type "postgresql" -}}
 {{- if or (empty .Values.database.catalog.url) (empty .Values.database.monitor.url) -}}
 {{- fail "database.type is postgresql: set database.catalog.url and database.monitor.url" -}}

@@ -3,7 +3,14 @@ package uk.ac.ceda.nlds.db;
 import java.util.Arrays;
 
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.actuate.autoconfigure.web.ManagementContextConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfigurationExcludeFilter;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.context.TypeExcludeFilter;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.ComponentScan.Filter;
+import org.springframework.context.annotation.FilterType;
 
 import uk.ac.ceda.nlds.db.cli.NldsDbCommand;
 import uk.ac.ceda.nlds.db.startup.MigrateOnly;
@@ -15,7 +22,12 @@ import uk.ac.ceda.nlds.db.startup.StartupErrors;
  * exits (the container's one-shot mode, see {@link MigrateOnly}); with a verb ({@code upgrade},
  * {@code current}, …) it runs that operator command instead (see {@link NldsDbCommand}).
  */
-@SpringBootApplication
+@SpringBootConfiguration
+@EnableAutoConfiguration
+// @SpringBootApplication's scan, leaving out what belongs to the management port's own context
+@ComponentScan(excludeFilters = {@Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class),
+        @Filter(type = FilterType.CUSTOM, classes = AutoConfigurationExcludeFilter.class),
+        @Filter(ManagementContextConfiguration.class)})
 public class NldsDbApplication {
 
     public static void main(String[] args) {

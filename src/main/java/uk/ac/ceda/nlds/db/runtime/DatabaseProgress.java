@@ -7,16 +7,25 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import uk.ac.ceda.nlds.db.migration.Revision;
+import uk.ac.ceda.nlds.db.migration.RevisionCatalogue;
 import uk.ac.ceda.nlds.db.migration.progress.ProgressSnapshot;
 import uk.ac.ceda.nlds.db.startup.DatabaseStatus;
 
 /** What the status board knows about one database; every field is replaced whole, so readers see no torn state. */
 final class DatabaseProgress {
 
+    /** {@link #version} before anything says which revision the database is at. */
+    static final int UNKNOWN = -1;
+
     volatile MigrationState state = MigrationState.PENDING;
     volatile String backend;
     volatile String url;
     volatile int head;
+    /** The revision the database is at, followed as revisions run; {@link #UNKNOWN} until the first news. */
+    volatile int version = UNKNOWN;
+    /** This build's revisions for the database, known once its migration starts. */
+    volatile RevisionCatalogue revisions;
     volatile DatabaseStatus status;
     /** Read on the first request after a success, not on the start's path. */
     volatile java.util.function.Supplier<DatabaseStatus> statusSource;
@@ -29,12 +38,13 @@ final class DatabaseProgress {
     Map<String, Object> describe(String database) {
         Map<String, Object> view = new LinkedHashMap<>();
         DatabaseStatus current = status();
+        int now = current == null ? version : current.version();
         view.put("database", database);
         view.put("backend", backend);
         view.put("url", url);
         view.put("state", state.name());
-        view.put("version", current == null ? null : current.version());
-        view.put("alembicId", current == null ? null : current.alembicId());
+        view.put("version", now == UNKNOWN ? null : now);
+        view.put("alembicId", current == null ? alembicIdAt(now) : current.alembicId());
         view.put("target", head);
         if (current != null) {
             List<Map<String, Object>> applied = new ArrayList<>();
@@ -55,6 +65,10 @@ final class DatabaseProgress {
             }
             view.put("applied", applied);
             view.put("pending", pending);
+        } else if (now != UNKNOWN && revisions != null) {
+            // mid-migration: the history is read once at the end; what is left follows from the revision now
+            view.put("pending", revisions.revisions().stream().filter(r -> versionOf(r) > now).map(Revision::label)
+                    .toList());
         }
         view.put("appliedByThisProcess", List.copyOf(appliedNow));
         view.put("running", running());
@@ -91,11 +105,44 @@ final class DatabaseProgress {
         return running;
     }
 
+    /** Flyway runs revisions in order, so one starting means the database is at the one before. */
+    void revisionStarted(String revision) {
+        runningRevision = revision;
+        runningStep = null;
+        state = MigrationState.MIGRATING;
+        int started = versionOf(revision);
+        if (started != UNKNOWN) {
+            version = started - 1;
+        }
+    }
+
     void revisionFinished(String revision, Duration elapsed) {
         Map<String, Object> done = new LinkedHashMap<>();
         done.put("revision", revision);
         done.put("finishedAt", Instant.now().toString());
         done.put("durationMs", elapsed.toMillis());
         appliedNow.add(done);
+        int finished = versionOf(revision);
+        if (finished != UNKNOWN) {
+            version = finished;
+        }
+    }
+
+    private int versionOf(String label) {
+        RevisionCatalogue known = revisions;
+        if (known == null) {
+            return UNKNOWN;
+        }
+        return known.revisions().stream().filter(r -> r.label().equals(label)).mapToInt(DatabaseProgress::versionOf)
+                .findFirst().orElse(UNKNOWN);
+    }
+
+    private String alembicIdAt(int at) {
+        RevisionCatalogue known = revisions;
+        return known == null || at < 1 || at > known.headVersion() ? null : known.at(at).alembicId();
+    }
+
+    private static int versionOf(Revision revision) {
+        return Integer.parseInt(revision.getVersion().getVersion());
     }
 }

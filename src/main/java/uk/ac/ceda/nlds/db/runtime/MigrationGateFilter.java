@@ -18,7 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Refuses every application request with 503 and a short JSON body until both databases are at
- * head, so nothing is served from a half-migrated schema. The actuator (probes, status) stays open.
+ * head, so nothing is served from a half-migrated schema. The actuator (probes, status) and the
+ * status page stay open when they share the API's port ({@code management.server.port} unset).
  */
 @Component
 public class MigrationGateFilter extends OncePerRequestFilter {
@@ -36,7 +37,7 @@ public class MigrationGateFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return path.equals(ACTUATOR) || path.startsWith(ACTUATOR + "/");
+        return path.equals(ACTUATOR) || path.startsWith(ACTUATOR + "/") || path.equals(MigrationStatusPage.PATH);
     }
 
     @Override

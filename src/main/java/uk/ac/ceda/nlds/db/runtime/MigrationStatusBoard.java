@@ -23,8 +23,10 @@ import uk.ac.ceda.nlds.db.startup.MigrationStateListener;
 /**
  * The service's live view of both migrations: state per database, revisions applied, the running
  * step's progress and the last error, for {@code /actuator/migrations}, the health check and the
- * traffic gate; and the Micrometer metrics {@code nlds.migration.revision} (a timer per database
- * and revision) and {@code nlds.migration.rows} (rows migrated per database and revision).
+ * traffic gate; and the Micrometer meters that follow events: {@code nlds.migration.revision.duration}
+ * (a timer per database and revision), {@code nlds.migration.rows} (rows moved per database and
+ * revision) and {@code nlds.migration.failures} (per database). {@link MigrationMetrics} adds the
+ * gauges that read the board.
  */
 @Component
 public class MigrationStatusBoard implements ProgressObserver, MigrationStateListener {
@@ -41,12 +43,14 @@ public class MigrationStatusBoard implements ProgressObserver, MigrationStateLis
             progress.backend = target.backend().name();
             progress.url = target.maskedUrl();
             databases.put(target.database().id(), progress);
+            failures(target.database().id()); // present at 0, so a rate over it has a start
         }
     }
 
     @Override
     public void migrating(ManagedDatabase database) {
         DatabaseProgress progress = progress(database.id());
+        progress.revisions = database.revisions();
         progress.head = database.revisions().headVersion();
         progress.state = MigrationState.MIGRATING;
     }
@@ -59,6 +63,7 @@ public class MigrationStatusBoard implements ProgressObserver, MigrationStateLis
         progress.statusSource = status;
         progress.runningRevision = null;
         progress.runningStep = null;
+        progress.version = progress.head;
         progress.state = MigrationState.UP_TO_DATE;
     }
 
@@ -68,9 +73,12 @@ public class MigrationStatusBoard implements ProgressObserver, MigrationStateLis
         progress.lastError = error;
         if (status != null) {
             progress.status = status;
+            progress.version = status.version();
         }
+        progress.runningRevision = null;
         progress.runningStep = null;
         progress.state = MigrationState.FAILED;
+        failures(database).increment();
     }
 
     /** Every database at head with its entity model checked: the service may take traffic. */
@@ -94,18 +102,20 @@ public class MigrationStatusBoard implements ProgressObserver, MigrationStateLis
         return view;
     }
 
+    /** Each database's progress, in the order of the targets, for the gauges. */
+    Map<String, DatabaseProgress> databases() {
+        return databases;
+    }
+
     @Override
     public void revisionStarted(String database, String revision) {
-        DatabaseProgress progress = progress(database);
-        progress.runningRevision = revision;
-        progress.runningStep = null;
-        progress.state = MigrationState.MIGRATING;
+        progress(database).revisionStarted(revision);
     }
 
     @Override
     public void revisionFinished(String database, String revision, Duration elapsed) {
         progress(database).revisionFinished(revision, elapsed);
-        Timer.builder("nlds.migration.revision").description("Time each revision took to run")
+        Timer.builder("nlds.migration.revision.duration").description("Time each revision took to run")
                 .tag("database", database).tag("revision", revision).register(meters).record(elapsed);
     }
 
@@ -136,6 +146,11 @@ public class MigrationStatusBoard implements ProgressObserver, MigrationStateLis
                     .baseUnit("rows").tag("database", snapshot.database()).tag("revision", snapshot.revision())
                     .register(meters).increment(snapshot.done() - before);
         }
+    }
+
+    private Counter failures(String database) {
+        return Counter.builder("nlds.migration.failures").description("Migrations of the database that failed")
+                .tag("database", database).register(meters);
     }
 
     private static String key(ProgressSnapshot snapshot) {

@@ -14,7 +14,7 @@ import org.springframework.util.FileSystemUtils;
  * Boot's {@code -Djarmode=tools extract}, and started with a class-data-sharing archive recorded
  * by a training start that stops once the context is refreshed ({@code spring.context.exit=onRefresh},
  * before the coordinator runs, so no database is touched). The same two commands as the image,
- * with the training start on a free port so that nothing else on this machine is in its way.
+ * with the training start on free ports so that nothing else on this machine is in its way.
  */
 final class ImageLayout {
 
@@ -40,7 +40,7 @@ final class ImageLayout {
         Path applicationJar = image.resolve(jar.getFileName()).toAbsolutePath();
         Path archive = image.resolve("nlds-db.jsa").toAbsolutePath();
         run(training, List.of("-Xmx" + maxHeap, "-XX:ArchiveClassesAtExit=" + archive,
-                "-Dspring.context.exit=onRefresh", "-Dserver.port=0", "-jar", applicationJar.toString()));
+                "-Dspring.context.exit=onRefresh", "-Dserver.port=0", "-Dmanagement.server.port=0", "-jar", applicationJar.toString()));
         if (!Files.isRegularFile(archive) || Files.size(archive) == 0) {
             throw new IllegalStateException("the training start wrote no class-data-sharing archive at " + archive);
         }

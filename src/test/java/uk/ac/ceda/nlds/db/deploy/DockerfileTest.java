@@ -30,7 +30,7 @@ class DockerfileTest {
 
     @Test
     void runsTheServiceAsANonRootUserWithTheDataFolderAsAVolume() {
-        assertThat(lines).contains("USER 10001:10001", "VOLUME /app/data", "WORKDIR /app", "EXPOSE 8080",
+        assertThat(lines).contains("USER 10001:10001", "VOLUME /app/data", "WORKDIR /app", "EXPOSE 8080 8081",
                 "ENTRYPOINT [\"java\", \"-XX:SharedArchiveFile=/app/nlds-db.jsa\", \"-jar\", \"/app/nlds-db.jar\"]");
         assertThat(lines).noneMatch(l -> l.startsWith("CMD")).as("--migrate-only is passed as the argument");
         assertThat(lines.indexOf("USER 10001:10001")).isGreaterThan(lines.indexOf("FROM eclipse-temurin:25-jre"));

@@ -77,8 +77,11 @@ class ServiceRuntimeIT {
             String status = service.get("/actuator/migrations").body();
             assertThat(status).contains("\"state\":\"UP_TO_DATE\"").doesNotContain("MIGRATING")
                     .contains("\"version\":10").contains("\"lastError\":null").doesNotContain(SECRET);
-            assertThat(service.get("/actuator/metrics/nlds.migration.revision").status()).isEqualTo(200);
+            assertThat(service.get("/actuator/metrics/nlds.migration.revision.duration").status()).isEqualTo(200);
             assertThat(service.get("/actuator/flyway").body()).contains("catalogFlyway").contains("monitorFlyway");
+            assertThat(service.getOnApiPort("/actuator/flyway").status()).as("the actuator is on the management port only")
+                    .isEqualTo(404);
+            assertThat(service.getOnApiPort("/migrations").status()).isEqualTo(404);
             assertThat(service.log()).doesNotContain(SECRET);
         }
     }

@@ -42,12 +42,17 @@ class OneLineFailureIT {
 
     /** The three ways the jar runs: the service (on a free port), the one-shot, and a verb. */
     enum Mode {
-        SERVICE("--server.port=0"), MIGRATE_ONLY("--migrate-only"), UPGRADE("upgrade");
+        SERVICE("--server.port=0", "--management.server.port=0"), MIGRATE_ONLY("--migrate-only"), UPGRADE("upgrade");
 
-        final String argument;
+        final String[] arguments;
 
-        Mode(String argument) {
-            this.argument = argument;
+        Mode(String... arguments) {
+            this.arguments = arguments;
+        }
+
+        /** These arguments with {@code more} after them. */
+        String[] with(String... more) {
+            return Stream.concat(Stream.of(arguments), Stream.of(more)).toArray(String[]::new);
         }
     }
 
@@ -70,7 +75,7 @@ class OneLineFailureIT {
         cases.put("nlds.db.catalog.url: cannot create the folder /proc/nlds",
                 Map.of("NLDS_DB_CATALOG_URL", "jdbc:sqlite:/proc/nlds/catalog.db", "NLDS_DB_MONITOR_URL", sqlite));
         for (Map.Entry<String, Map<String, String>> bad : cases.entrySet()) {
-            JarProcess.Result result = JarProcess.run(folder, bad.getValue(), mode.argument);
+            JarProcess.Result result = JarProcess.run(folder, bad.getValue(), mode.with());
 
             assertThat(result.oneLineFailure()).as(mode + ": " + bad.getKey()).startsWith("nlds-db: " + bad.getKey());
             assertThat(result.exitCode()).as(mode + ": " + bad.getKey()).isEqualTo(ExitCode.INVALID_INPUT);
@@ -82,7 +87,7 @@ class OneLineFailureIT {
     @MethodSource("modes")
     void anUnreachableDatabaseIsOneLineAfterTheWait(Mode mode) throws Exception {
         JarProcess.Result result = JarProcess.run(folder, Map.of("NLDS_DB_CATALOG_URL",
-                "jdbc:postgresql://127.0.0.1:1/nlds", "NLDS_DB_STARTUPWAIT", "1s"), mode.argument);
+                "jdbc:postgresql://127.0.0.1:1/nlds", "NLDS_DB_STARTUPWAIT", "1s"), mode.with());
 
         assertThat(result.oneLineFailure()).startsWith("nlds-db: catalog: cannot connect to jdbc:postgresql://127.0.0.1:1/nlds")
                 .contains("check nlds.db.catalog.url");
@@ -98,18 +103,18 @@ class OneLineFailureIT {
         List<String> failures = new ArrayList<>();
 
         DatabasePair failing = atHead(Backend.SQLITE, "failing");
-        failures.add(JarProcess.runWithTestClasses(folder, failing.environment(), mode.argument, FAILING)
+        failures.add(JarProcess.runWithTestClasses(folder, failing.environment(), mode.with(FAILING))
                 .oneLineFailure());
 
         DatabasePair ahead = atHead(Backend.SQLITE, "ahead");
         Rows.execute(ahead.catalog(), "INSERT INTO flyway_schema_history (installed_rank, version, description, type,"
                 + " script, checksum, installed_by, installed_on, execution_time, success) VALUES (11, '10',"
                 + " 'Add quotas', 'JDBC', 'V10__Add_quotas', 1, 'newer', CURRENT_TIMESTAMP, 5, 1)");
-        failures.add(JarProcess.run(folder, ahead.environment(), mode.argument).oneLineFailure());
+        failures.add(JarProcess.run(folder, ahead.environment(), mode.with()).oneLineFailure());
 
         DatabasePair edited = atHead(Backend.SQLITE, "edited");
         Rows.execute(edited.monitor(), "UPDATE flyway_schema_history SET checksum = 12345 WHERE version = '7'");
-        failures.add(JarProcess.run(folder, edited.environment(), mode.argument).oneLineFailure());
+        failures.add(JarProcess.run(folder, edited.environment(), mode.with()).oneLineFailure());
 
         DatabasePair refused = DatabasePair.fresh(Backend.SQLITE, postgres, folder.resolve("refused"));
         MigrationHarness.migrateTo(MigrationHarness.managed(NldsDatabase.CATALOG, refused.catalog()), 2);
@@ -119,7 +124,7 @@ class OneLineFailureIT {
                 "INSERT INTO location (id, storage_type, root, path, file_id) VALUES (1, 'TAPE', 'r', 'p', 1)");
         Map<String, String> environment = new HashMap<>(refused.environment());
         environment.put("NLDS_MIGRATION_DEFAULTTAPEURL", "https://tape.example.org/eos");
-        failures.add(JarProcess.run(folder, environment, mode.argument).oneLineFailure());
+        failures.add(JarProcess.run(folder, environment, mode.with()).oneLineFailure());
 
         assertThat(failures).satisfiesExactly(
                 line -> assertThat(line).startsWith("nlds-db: catalog: revision V10 (0000000000bb) failed, the database"

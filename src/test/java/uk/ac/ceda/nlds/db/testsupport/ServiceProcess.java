@@ -17,8 +17,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
- * The packaged service running as a real process on a free port, with the test classes on its
- * loader path (so test-only revisions can be named in {@code nlds.migration.extra-packages.*}).
+ * The packaged service running as a real process on free ports (the API's and the management
+ * port's), with the test classes on its loader path (so test-only revisions can be named in
+ * {@code nlds.migration.extra-packages.*}).
  */
 public final class ServiceProcess implements AutoCloseable {
 
@@ -27,28 +28,52 @@ public final class ServiceProcess implements AutoCloseable {
     private final Process process;
     private final Path log;
     private final int port;
+    private final int managementPort;
 
-    private ServiceProcess(Process process, Path log, int port) {
+    private ServiceProcess(Process process, Path log, int port, int managementPort) {
         this.process = process;
         this.log = log;
         this.port = port;
+        this.managementPort = managementPort;
     }
 
     public static ServiceProcess start(Path workingDirectory, Map<String, String> environment, String... args)
             throws IOException {
         int port = freePort();
+        int managementPort = freePort();
         List<String> command = new ArrayList<>(JarProcess.launcherWithTestClasses());
-        command.add("--server.port=" + port);
+        command.addAll(List.of("--server.port=" + port, "--management.server.port=" + managementPort));
         command.addAll(List.of(args));
         Path log = Files.createTempFile(workingDirectory, "service", ".log");
         ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(environment);
-        return new ServiceProcess(builder.start(), log, port);
+        return new ServiceProcess(builder.start(), log, port, managementPort);
     }
 
-    /** GET on the service; status 0 while it does not answer yet. */
+    /**
+     * GET on the port that serves {@code path}: the management port for {@code /actuator/…} and
+     * the status page {@code /migrations}, the API port otherwise. Status 0 while it does not answer yet.
+     */
     public Response get(String path) {
+        return get(servedOnManagementPort(path) ? managementPort : port, path);
+    }
+
+    /** GET on the API port whatever the path, to see what the API port refuses to serve. */
+    public Response getOnApiPort(String path) {
+        return get(port, path);
+    }
+
+    /** {@code http://127.0.0.1:<management port>}, for a browser. */
+    public String managementUrl() {
+        return "http://127.0.0.1:" + managementPort;
+    }
+
+    private static boolean servedOnManagementPort(String path) {
+        return path.startsWith("/actuator") || path.startsWith("/migrations");
+    }
+
+    private static Response get(int port, String path) {
         try {
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                     .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
