@@ -52,6 +52,13 @@ public class MigrationStatusBoard implements ProgressObserver, MigrationStateLis
         DatabaseProgress progress = progress(database.id());
         progress.revisions = database.revisions();
         progress.head = database.revisions().headVersion();
+        // where it starts from, so the endpoint never shows a migrating database without a revision
+        // (a replica may wait long on another's lock before its first revision starts)
+        try {
+            progress.version = DatabaseStatus.read(database).version();
+        } catch (RuntimeException e) {
+            // unreadable now: the first revision that starts tells
+        }
         progress.state = MigrationState.MIGRATING;
     }
 
