@@ -18,7 +18,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import uk.ac.ceda.nlds.db.migration.Backend;
-import uk.ac.ceda.nlds.db.testsupport.Backends;
 import uk.ac.ceda.nlds.db.testsupport.PostgresDatabases;
 import uk.ac.ceda.nlds.db.testsupport.Rows;
 import uk.ac.ceda.nlds.db.testsupport.ServiceProcess;
@@ -136,7 +135,9 @@ class ServiceRuntimeIT {
                 replicas.add(ServiceProcess.start(folder, environment));
             }
             for (ServiceProcess replica : replicas) {
-                replica.await("/actuator/health/readiness", r -> r.status() == 200, Duration.ofMinutes(3));
+                // a bound against a hang, not a speed target: four JVMs on two loaded cores take long
+                replica.await("/actuator/health/readiness", r -> r.status() == 200, Duration.ofMinutes(10));
+                assertThat(replica.log()).as("a replica that waited for another's migration").doesNotContain(" ERROR ");
             }
         } finally {
             for (ServiceProcess replica : replicas) {
@@ -147,6 +148,5 @@ class ServiceRuntimeIT {
             assertThat(Rows.column(db, "SELECT version FROM flyway_schema_history ORDER BY installed_rank"))
                     .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9");
         }
-        assertThat(Backends.both()).contains(backend);
     }
 }
