@@ -1,6 +1,8 @@
 package uk.ac.ceda.nlds.db.testsupport;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /** Runs the packaged jar as a real process and collects what it printed. */
 public final class JarProcess {
@@ -85,6 +88,33 @@ public final class JarProcess {
         process.destroyForcibly(); // SIGKILL: no shutdown hook, no cleanup
         process.waitFor();
         return true;
+    }
+
+    /**
+     * Starts {@code java -jar nlds-db.jar args…} and kills it with SIGKILL, as a crash would, as soon
+     * as it prints a line that {@code moment} accepts: a kill at a state, not after a time. Returns
+     * false when it finished without printing such a line.
+     */
+    public static boolean killWhen(Path workingDirectory, Map<String, String> environment, Predicate<String> moment,
+            String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-jar", jar().toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
+                .redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        try (BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            for (String line = output.readLine(); line != null; line = output.readLine()) {
+                if (moment.test(line)) {
+                    process.destroyForcibly(); // SIGKILL: no shutdown hook, no cleanup
+                    process.waitFor();
+                    return true;
+                }
+            }
+        }
+        process.waitFor();
+        return false;
     }
 
     private static String javaBinary() {
