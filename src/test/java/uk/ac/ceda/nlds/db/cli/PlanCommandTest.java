@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -100,7 +101,7 @@ class PlanCommandTest {
             assertThat(step(v3, "alter column url_scheme: set NOT NULL").get("work").asString())
                     .isEqualTo("scans every row");
         } else {
-            assertThat(pathTypes.get("description").asString()).startsWith("rebuild file: convert path_type");
+            assertThat(pathTypes.get("description").asString()).startsWith("rebuild: convert path_type");
             assertThat(pathTypes.get("work").asString()).startsWith("rebuilds the table");
             assertThat(step(v3, "add column url_scheme VARCHAR (nullable)").get("work").asString())
                     .isEqualTo("in place, no rebuild");
@@ -144,6 +145,22 @@ class PlanCommandTest {
                 .startsWith("1 files have more than one location of the same storage type");
         assertThat(revision(catalog, 5).get("refused").isNull()).isTrue();
         assertThat(result.err()).hasLineCount(1).contains("catalog: V4: 1 files have more than one location");
+        assertThat(pair.snapshot()).isEqualTo(before);
+    }
+
+    /** SQLite only: a PostgreSQL enum column cannot hold a label outside its type. */
+    @Test
+    void aLabelNoConversionInTheChainMapsIsRefusedAtTheRevisionThatMeetsIt() throws Exception {
+        Pair pair = Pair.fixture(Backend.SQLITE, postgres, folder);
+        Rows.execute(pair.monitor(), "UPDATE sub_record SET state = 'LOST_IN_SPACE' WHERE id = (SELECT MIN(id) FROM sub_record)");
+        String before = pair.snapshot();
+
+        Result result = pair.run(Map.of(), "plan", "--db=monitor", "--json");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCode.FAILURE);
+        JsonNode monitor = JSON.readTree(result.out()).get("databases").get(0);
+        assertThat(revision(monitor, 5).get("refused").asString()).startsWith("sub_record.state holds labels with no"
+                + " equivalent in state").contains("LOST_IN_SPACE (1 rows)");
         assertThat(pair.snapshot()).isEqualTo(before);
     }
 

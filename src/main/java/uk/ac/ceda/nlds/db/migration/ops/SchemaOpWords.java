@@ -32,8 +32,8 @@ public final class SchemaOpWords {
             case SchemaOp.CreateEnum create -> "create enum type " + create.type().name();
             case SchemaOp.DropEnum drop -> "drop enum type " + drop.type().name();
             case SchemaOp.RenameEnum rename -> "rename enum type " + rename.from() + " to " + rename.to();
-            case SchemaOp.ConvertEnumColumn convert -> "convert " + convert.from().name() + " to the labels "
-                    + convert.toType().labels() + " (every row mapped)";
+            case SchemaOp.ConvertEnumColumn convert -> "convert " + convert.from().name() + " to the "
+                    + convert.toType().labels().size() + " labels of " + convert.toType().name() + " (every row mapped)";
         };
     }
 

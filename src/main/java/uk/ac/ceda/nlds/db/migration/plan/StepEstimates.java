@@ -67,7 +67,7 @@ final class StepEstimates {
             TableSize size = size(table);
             double nanos = rates.statementNanos() * 4 + size.rows() * (rates.rebuildNanosPerRow()
                     + size.indexes() * rates.indexNanosPerRow());
-            return List.of(new PlannedStep("schema", table, "rebuild " + table + ": " + String.join("; ",
+            return List.of(new PlannedStep("schema", table, "rebuild: " + String.join("; ",
                     batch.stream().map(SchemaOpWords::describe).toList()), size.rows(), size.exact(), SQLITE_LOCK,
                     "rebuilds the table (copies every row) and its " + size.indexes() + " indexes", List.of(),
                     nanos / NANOS));
