@@ -18,7 +18,7 @@ import uk.ac.ceda.nlds.db.migration.plan.DatabasePlan;
 import uk.ac.ceda.nlds.db.migration.plan.PlannedRevision;
 import uk.ac.ceda.nlds.db.migration.plan.PlannedStep;
 import uk.ac.ceda.nlds.db.migration.plan.TableSize;
-import uk.ac.ceda.nlds.db.operations.MigrationPlanner;
+import uk.ac.ceda.nlds.db.startup.MigrationPlanner;
 
 /** {@code plan [TARGET]}: what {@code upgrade} would do and how long it would take, without changing anything. */
 @Command(name = "plan", mixinStandardHelpOptions = true,

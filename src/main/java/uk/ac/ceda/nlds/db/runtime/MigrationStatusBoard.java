@@ -1,6 +1,7 @@
 package uk.ac.ceda.nlds.db.runtime;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,6 +16,7 @@ import org.springframework.stereotype.Component;
 import uk.ac.ceda.nlds.db.config.DatabaseTarget;
 import uk.ac.ceda.nlds.db.config.DatabaseTargets;
 import uk.ac.ceda.nlds.db.config.ManagedDatabase;
+import uk.ac.ceda.nlds.db.migration.plan.DatabasePlan;
 import uk.ac.ceda.nlds.db.migration.progress.ProgressObserver;
 import uk.ac.ceda.nlds.db.migration.progress.ProgressSnapshot;
 import uk.ac.ceda.nlds.db.startup.DatabaseStatus;
@@ -42,6 +44,11 @@ public class MigrationStatusBoard implements ProgressObserver, MigrationStateLis
             progress.url = target.maskedUrl();
             databases.put(target.database().id(), progress);
         }
+    }
+
+    @Override
+    public void estimated(String database, DatabasePlan plan) {
+        progress(database).estimate = plan;
     }
 
     @Override
@@ -97,6 +104,7 @@ public class MigrationStatusBoard implements ProgressObserver, MigrationStateLis
     @Override
     public void revisionStarted(String database, String revision) {
         DatabaseProgress progress = progress(database);
+        progress.runningSince = Instant.now();
         progress.runningRevision = revision;
         progress.runningStep = null;
         progress.state = MigrationState.MIGRATING;

@@ -17,6 +17,7 @@ import org.springframework.stereotype.Component;
 
 import uk.ac.ceda.nlds.db.config.DatabaseWait;
 import uk.ac.ceda.nlds.db.config.ManagedDatabase;
+import uk.ac.ceda.nlds.db.migration.plan.DatabasePlan;
 import uk.ac.ceda.nlds.db.config.NldsDbProperties;
 
 /**
@@ -55,6 +56,7 @@ public class MigrationCoordinator implements ApplicationRunner {
         for (ManagedDatabase database : databases) {
             try {
                 DatabaseWait.await(database, properties.getStartupWait());
+                estimate(database);
                 listener.migrating(database);
                 results.add(DatabaseMigrator.migrate(database));
                 EntityModelCheck.verify(database);
@@ -73,6 +75,23 @@ public class MigrationCoordinator implements ApplicationRunner {
         outcomes = List.copyOf(results);
         log.info("catalog and monitor at head and matching the entity model ({} ms)",
                 (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** Before a migration, the plan's one line (how much, about how long); never a reason not to start. */
+    private void estimate(ManagedDatabase database) {
+        if (HeadShortcut.atHead(database)) {
+            return;
+        }
+        try {
+            DatabasePlan plan = MigrationPlanner.plan(database, status -> database.revisions().headVersion());
+            log.info("{}", plan.summary());
+            if (plan.refusal() != null) {
+                log.warn("{}: the plan expects the migration to refuse: {}", database.id(), plan.refusal());
+            }
+            listener.estimated(database.id(), plan);
+        } catch (RuntimeException e) {
+            log.warn("{}: no estimate before migrating: {}", database.id(), StartupErrors.oneLine(e));
+        }
     }
 
     /** The failure, its message extended by where the other databases were left. */

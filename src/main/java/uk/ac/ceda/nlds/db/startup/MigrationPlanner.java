@@ -1,4 +1,4 @@
-package uk.ac.ceda.nlds.db.operations;
+package uk.ac.ceda.nlds.db.startup;
 
 import java.util.Optional;
 import java.util.function.ToIntFunction;
@@ -9,7 +9,6 @@ import uk.ac.ceda.nlds.db.migration.RevisionCatalogue;
 import uk.ac.ceda.nlds.db.migration.adopt.AlembicAdoption;
 import uk.ac.ceda.nlds.db.migration.plan.DatabasePlan;
 import uk.ac.ceda.nlds.db.migration.plan.PendingWork;
-import uk.ac.ceda.nlds.db.startup.DatabaseStatus;
 
 /**
  * What an upgrade of one database would do, found the way the upgrade finds it (its status, the
