@@ -22,6 +22,7 @@ import org.hibernate.mapping.BasicValue;
 import org.hibernate.mapping.Selectable;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.core.type.filter.AnnotationTypeFilter;
 
 import uk.ac.ceda.nlds.db.migration.Backend;
@@ -76,6 +77,9 @@ public final class EntityModel {
     public static List<Class<?>> entitiesIn(String pkg) {
         ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
         scanner.addIncludeFilter(new AnnotationTypeFilter(Entity.class));
+        // this class's own loader, not the thread's: --migrate-only reads the models on a common-pool
+        // thread, whose context loader cannot see the packaged jar's classes (the scan found nothing)
+        scanner.setResourceLoader(new DefaultResourceLoader(EntityModel.class.getClassLoader()));
         List<Class<?>> entities = new ArrayList<>();
         for (BeanDefinition candidate : scanner.findCandidateComponents(pkg)) {
             try {
