@@ -89,6 +89,7 @@ public final class Rehearsal {
             try {
                 Connection rehearsal = scratch ? connection
                         : DryRunConnection.wrap(readOnlyTransaction(connection, real.backend()), recorder::skipped);
+                HibernateWarmUp.warm(real.backend(), rehearsal);
                 for (int version = from + 1; version <= to; version++) {
                     rehearsed.add(rehearse(rehearsing.at(version), connection, rehearsal, recorder));
                 }
@@ -99,7 +100,7 @@ public final class Rehearsal {
                     readOnly(connection, real.backend(), false);
                 }
             }
-        } catch (SQLException e) {
+        } catch (Exception e) {
             throw new MigrationException(real.database() + ": cannot rehearse the pending revisions: "
                     + e.getMessage(), e);
         }
