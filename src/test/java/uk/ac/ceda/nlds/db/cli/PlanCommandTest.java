@@ -247,8 +247,8 @@ class PlanCommandTest {
         assertThat(names(v3.get("steps").get(0))).containsExactly("description", "kind", "lock", "rows", "rowsExact",
                 "seconds", "statements", "table", "work");
         assertThat(names(v3.get("settings").get(0))).containsExactly("property", "set");
-        assertThat(names(catalog.get("tables").get(0))).containsExactly("exact", "heapBytes", "indexes", "rows",
-                "table", "totalBytes");
+        assertThat(names(catalog.get("tables").get(0))).containsExactly("exact", "foreignKeyRows", "heapBytes",
+                "indexes", "rows", "table", "totalBytes");
         if (backend == Backend.POSTGRESQL) {
             assertThat(names(v3.get("steps").get(0).get("statements").get(0))).containsExactly("lock", "sql", "work");
         }

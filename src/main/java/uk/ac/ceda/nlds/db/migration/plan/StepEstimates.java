@@ -66,10 +66,11 @@ final class StepEstimates {
             String table = batch.get(0).table();
             TableSize size = size(table);
             double nanos = rates.statementNanos() * 4 + size.rows() * (rates.rebuildNanosPerRow()
-                    + size.indexes() * rates.indexNanosPerRow());
+                    + size.indexes() * rates.indexNanosPerRow()) + size.foreignKeyRows() * rates.lookupNanosPerRow();
             return List.of(new PlannedStep("schema", table, "rebuild: " + String.join("; ",
                     batch.stream().map(SchemaOpWords::describe).toList()), size.rows(), size.exact(), SQLITE_LOCK,
-                    "rebuilds the table (copies every row) and its " + size.indexes() + " indexes", List.of(),
+                    "rebuilds the table (copies every row) and its " + size.indexes() + " indexes, then checks "
+                            + size.foreignKeyRows() + " rows' foreign keys", List.of(),
                     nanos / NANOS));
         }
         return batch.stream().map(op -> {
@@ -124,8 +125,15 @@ final class StepEstimates {
         String lock = backend == Backend.SQLITE ? SQLITE_LOCK : "ROW EXCLUSIVE, and each row it updates";
         String work = step.statements() == 0 ? "nothing to write" : "updates the declared rows in "
                 + step.statements() + (step.statements() == 1 ? " id batch" : " id batches");
+        // PostgreSQL writes a new row version into every index of the table (SQLite only into
+        // indexes over the changed columns, which data steps here do not index)
+        double perRow = rates.updateNanosPerRow();
+        if (backend == Backend.POSTGRESQL) {
+            int indexes = step.tables().stream().mapToInt(t -> size(t).indexes()).max().orElse(0);
+            perRow *= (1.0 + indexes) / (1 + Calibration.POSTGRES_UPDATE_INDEXES);
+        }
         return new PlannedStep("data", tables.isEmpty() ? null : tables, step.name(), rows, exact, lock, work,
-                List.of(), (rates.statementNanos() * step.statements() + rows * rates.updateNanosPerRow()) / NANOS);
+                List.of(), (rates.statementNanos() * step.statements() + rows * perRow) / NANOS);
     }
 
     private TableSize size(String table) {
