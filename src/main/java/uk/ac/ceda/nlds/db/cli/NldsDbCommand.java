@@ -24,13 +24,13 @@ import uk.ac.ceda.nlds.db.startup.StartupErrors;
 @Command(name = "nlds-db", mixinStandardHelpOptions = true, versionProvider = NldsDbCommand.Version.class,
         description = "Migrate and inspect the NLDS catalog and monitor databases.",
         subcommands = {UpgradeCommand.class, DowngradeCommand.class, CurrentCommand.class, HistoryCommand.class,
-            CheckCommand.class, StampCommand.class, RevisionCommand.class},
+            CheckCommand.class, StampCommand.class, RevisionCommand.class, PlanCommand.class},
         footer = {"%nWithout a verb the service starts; with --migrate-only it migrates both databases and exits.",
             "%nThe databases come from nlds.db.catalog.url and nlds.db.monitor.url, set as environment variables"
                 + " (NLDS_DB_CATALOG_URL, ...) or as --nlds.db.catalog.url=... arguments; by default they are"
                 + " data/catalog.db and data/monitor.db.",
-            "%nExit codes: 0 done (check: at head), 1 database or migration failure, 2 invalid input, 3 revisions"
-                + " pending (check)."})
+            "%nExit codes: 0 done (check: at head), 1 database or migration failure (plan: the migration would"
+                + " refuse), 2 invalid input, 3 revisions pending (check), 4 estimate longer than --max-duration (plan)."})
 public final class NldsDbCommand implements Runnable {
 
     private static final Set<String> ROOT_OPTIONS = Set.of("-h", "--help", "-V", "--version");

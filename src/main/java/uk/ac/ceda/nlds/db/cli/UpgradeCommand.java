@@ -34,8 +34,12 @@ final class UpgradeCommand extends DatabaseCommand {
 
     @Override
     protected void validate() {
+        requireForward(target, "upgrade");
+    }
+
+    static void requireForward(RevisionTarget target, String verb) {
         if (target.is(RevisionTarget.Kind.BASE) || target.is(RevisionTarget.Kind.RELATIVE) && target.number() < 0) {
-            throw new IllegalArgumentException("upgrade goes forward only; to go back to " + target.text()
+            throw new IllegalArgumentException(verb + " goes forward only; to go back to " + target.text()
                     + " use: downgrade " + target.text());
         }
     }
@@ -44,7 +48,9 @@ final class UpgradeCommand extends DatabaseCommand {
     protected int run(List<ManagedDatabase> databases, PrintWriter out) {
         List<Integer> targets = new ArrayList<>();
         for (ManagedDatabase database : databases) {
-            targets.add(resolve(database, DatabaseStatus.read(database)));
+            DatabaseStatus status = DatabaseStatus.read(database);
+            Problems.refuseIfAny(status);
+            targets.add(resolve(target, database, status));
         }
         for (int i = 0; i < databases.size(); i++) {
             out.println(DatabaseMigrator.migrate(databases.get(i), targets.get(i)).describe());
@@ -54,8 +60,7 @@ final class UpgradeCommand extends DatabaseCommand {
     }
 
     /** Every database's target is checked before the first one changes. */
-    private int resolve(ManagedDatabase database, DatabaseStatus status) {
-        Problems.refuseIfAny(status);
+    static int resolve(RevisionTarget target, ManagedDatabase database, DatabaseStatus status) {
         if (status.origin() == DatabaseStatus.Origin.UNVERSIONED) {
             return target.is(RevisionTarget.Kind.RELATIVE) ? Problems.unversioned(database)
                     : target.resolve(database.id(), 0, database.revisions());

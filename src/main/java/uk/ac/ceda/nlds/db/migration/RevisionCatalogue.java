@@ -16,9 +16,11 @@ import org.springframework.core.type.filter.AssignableTypeFilter;
  */
 public final class RevisionCatalogue {
 
+    private final RevisionRuntime runtime;
     private final List<Revision> revisions;
 
-    private RevisionCatalogue(List<Revision> revisions) {
+    private RevisionCatalogue(RevisionRuntime runtime, List<Revision> revisions) {
+        this.runtime = runtime;
         this.revisions = List.copyOf(revisions);
     }
 
@@ -33,7 +35,7 @@ public final class RevisionCatalogue {
         }
         revisions.sort(Comparator.comparing(Revision::getVersion));
         check(runtime.database(), revisions);
-        return new RevisionCatalogue(revisions);
+        return new RevisionCatalogue(runtime, revisions);
     }
 
     /** Revisions given directly (tests, generated code loaded at run time), bound and checked like scanned ones. */
@@ -42,7 +44,7 @@ public final class RevisionCatalogue {
         revisions.forEach(r -> r.bind(runtime));
         revisions.sort(Comparator.comparing(Revision::getVersion));
         check(runtime.database(), revisions);
-        return new RevisionCatalogue(revisions);
+        return new RevisionCatalogue(runtime, revisions);
     }
 
     private static Revision instantiate(String className, RevisionRuntime runtime) {
@@ -81,7 +83,12 @@ public final class RevisionCatalogue {
 
     /** The same revisions, new instances bound to another runtime (a scratch database, quiet progress). */
     public RevisionCatalogue withRuntime(RevisionRuntime runtime) {
-        return new RevisionCatalogue(revisions.stream().map(r -> instantiate(r.getClass(), runtime)).toList());
+        return new RevisionCatalogue(runtime, revisions.stream().map(r -> instantiate(r.getClass(), runtime)).toList());
+    }
+
+    /** What the revisions were bound to: the database, its backend and the service's settings. */
+    public RevisionRuntime runtime() {
+        return runtime;
     }
 
     public List<Revision> revisions() {

@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 
-import uk.ac.ceda.nlds.db.migration.dialect.Dialect;
 import uk.ac.ceda.nlds.db.migration.dialect.Sql;
 import uk.ac.ceda.nlds.db.migration.ops.SchemaOperations;
 import uk.ac.ceda.nlds.db.migration.progress.ProgressReporter;
@@ -23,7 +22,7 @@ public final class RevisionContext {
         this.connection = connection;
         this.runtime = runtime;
         this.progress = ProgressReporter.of(runtime.progress(), runtime.database(), revision.label());
-        this.schema = new SchemaOperations(connection, Dialect.of(runtime.backend()), progress, runtime.schemaLog());
+        this.schema = new SchemaOperations(connection, runtime.dialect(), progress, runtime.schemaLog());
     }
 
     public Connection connection() {
@@ -48,7 +47,7 @@ public final class RevisionContext {
 
     /** The table as it is now in the database, if it exists (for revisions that repair leftovers). */
     public Optional<Table> table(String name) throws SQLException {
-        return Dialect.of(runtime.backend()).inspector().table(connection, name);
+        return runtime.dialect().inspector().table(connection, name);
     }
 
     /** The single number a counting query returns. */

@@ -42,7 +42,8 @@ public final class RevisionEntities implements AutoCloseable {
         }
     }
 
-    <R> R run(Connection connection, Work<R> work) throws Exception {
+    /** Runs {@code work} in a stateless session on {@code connection}, in the caller's transaction. */
+    public <R> R run(Connection connection, Work<R> work) throws Exception {
         try (StatelessSession session = sessionFactory.withStatelessOptions().connection(connection)
                 .openStatelessSession()) {
             return work.run(session);

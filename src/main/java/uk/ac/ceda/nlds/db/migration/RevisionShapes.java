@@ -3,18 +3,14 @@ package uk.ac.ceda.nlds.db.migration;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
 import uk.ac.ceda.nlds.db.migration.dialect.Dialect;
-import uk.ac.ceda.nlds.db.migration.dialect.Sql;
 import uk.ac.ceda.nlds.db.migration.progress.ProgressListener;
 import uk.ac.ceda.nlds.db.migration.schema.DatabaseSchema;
 
@@ -40,15 +36,8 @@ public final class RevisionShapes {
             DataSource dataSource, int upTo) {
         RevisionCatalogue quiet = revisions.withRuntime(new RevisionRuntime(database, backend, property -> null,
                 ProgressListener.NONE));
-        try (Connection connection = backend == Backend.SQLITE ? DriverManager.getConnection("jdbc:sqlite::memory:")
-                : dataSource.getConnection()) {
-            connection.setAutoCommit(false);
+        try (Connection connection = ScratchDatabase.open(backend, dataSource, "nlds_shape_")) {
             try {
-                if (backend == Backend.POSTGRESQL) {
-                    String schema = "nlds_shape_" + UUID.randomUUID().toString().replace("-", "").toLowerCase(Locale.ROOT);
-                    Sql.execute(connection, "CREATE SCHEMA " + schema);
-                    Sql.execute(connection, "SET LOCAL search_path TO " + schema);
-                }
                 List<Shape> shapes = new ArrayList<>();
                 shapes.add(new Shape(0, inspect(backend, connection), false));
                 for (int version = 1; version <= upTo; version++) {

@@ -10,6 +10,8 @@ import java.util.Map;
 import uk.ac.ceda.nlds.db.migration.Revision;
 import uk.ac.ceda.nlds.db.migration.RevisionCatalogue;
 import uk.ac.ceda.nlds.db.migration.progress.ProgressSnapshot;
+import uk.ac.ceda.nlds.db.migration.plan.DatabasePlan;
+import uk.ac.ceda.nlds.db.migration.plan.PlannedRevision;
 import uk.ac.ceda.nlds.db.startup.DatabaseStatus;
 
 /** What the status board knows about one database; every field is replaced whole, so readers see no torn state. */
@@ -32,6 +34,10 @@ final class DatabaseProgress {
     volatile String runningRevision;
     volatile ProgressSnapshot runningStep;
     volatile String lastError;
+    /** The plan made before migrating, when there was something to migrate. */
+    volatile DatabasePlan estimate;
+    /** When the running revision started, for the time left by the estimate. */
+    volatile Instant runningSince;
     final List<Map<String, Object>> appliedNow = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** The endpoint's view: masked URL, revisions with times, pending ones, error and live progress. */
@@ -72,6 +78,7 @@ final class DatabaseProgress {
         }
         view.put("appliedByThisProcess", List.copyOf(appliedNow));
         view.put("running", running());
+        view.put("estimate", estimate());
         view.put("lastError", lastError);
         return view;
     }
@@ -114,6 +121,34 @@ final class DatabaseProgress {
         if (started != UNKNOWN) {
             version = started - 1;
         }
+    }
+
+    /**
+     * The plan's summary and total, and the time left by it: the estimates of the planned revisions
+     * this process has not finished, less the time the running one has taken so far.
+     */
+    private Map<String, Object> estimate() {
+        DatabasePlan plan = estimate;
+        if (plan == null) {
+            return null;
+        }
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("summary", plan.summary());
+        view.put("seconds", plan.seconds());
+        java.util.Set<String> finished = new java.util.HashSet<>();
+        appliedNow.forEach(done -> finished.add((String) done.get("revision")));
+        double left = 0;
+        for (PlannedRevision revision : plan.revisions()) {
+            String label = "V" + revision.version() + " (" + revision.alembicId() + ")";
+            if (!finished.contains(label)) {
+                left += revision.seconds();
+                if (label.equals(runningRevision) && runningSince != null) {
+                    left -= Math.min(revision.seconds(), Duration.between(runningSince, Instant.now()).toMillis() / 1000.0);
+                }
+            }
+        }
+        view.put("secondsLeft", state == MigrationState.UP_TO_DATE ? 0 : Math.round(left * 10) / 10.0);
+        return view;
     }
 
     void revisionFinished(String revision, Duration elapsed) {

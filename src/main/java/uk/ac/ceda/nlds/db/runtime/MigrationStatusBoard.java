@@ -1,6 +1,7 @@
 package uk.ac.ceda.nlds.db.runtime;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,6 +16,7 @@ import org.springframework.stereotype.Component;
 import uk.ac.ceda.nlds.db.config.DatabaseTarget;
 import uk.ac.ceda.nlds.db.config.DatabaseTargets;
 import uk.ac.ceda.nlds.db.config.ManagedDatabase;
+import uk.ac.ceda.nlds.db.migration.plan.DatabasePlan;
 import uk.ac.ceda.nlds.db.migration.progress.ProgressObserver;
 import uk.ac.ceda.nlds.db.migration.progress.ProgressSnapshot;
 import uk.ac.ceda.nlds.db.startup.DatabaseStatus;
@@ -45,6 +47,11 @@ public class MigrationStatusBoard implements ProgressObserver, MigrationStateLis
             databases.put(target.database().id(), progress);
             failures(target.database().id()); // present at 0, so a rate over it has a start
         }
+    }
+
+    @Override
+    public void estimated(String database, DatabasePlan plan) {
+        progress(database).estimate = plan;
     }
 
     @Override
@@ -116,7 +123,9 @@ public class MigrationStatusBoard implements ProgressObserver, MigrationStateLis
 
     @Override
     public void revisionStarted(String database, String revision) {
-        progress(database).revisionStarted(revision);
+        DatabaseProgress progress = progress(database);
+        progress.runningSince = Instant.now();
+        progress.revisionStarted(revision);
     }
 
     @Override

@@ -11,6 +11,8 @@ public final class ExitCode {
     public static final int INVALID_INPUT = 2;
     /** {@code check}: revisions are pending. */
     public static final int PENDING = 3;
+    /** {@code plan --max-duration}: the estimate is longer than the time allowed. */
+    public static final int TOO_LONG = 4;
 
     private ExitCode() {
     }

@@ -3,6 +3,7 @@ package uk.ac.ceda.nlds.db.startup;
 import java.util.function.Supplier;
 
 import uk.ac.ceda.nlds.db.config.ManagedDatabase;
+import uk.ac.ceda.nlds.db.migration.plan.DatabasePlan;
 
 /**
  * Hears how the coordinator's run goes for each database: in the service, the status board behind
@@ -23,6 +24,10 @@ public interface MigrationStateListener {
         public void failed(String database, String error, DatabaseStatus status) {
         }
     };
+
+    /** Before migrating: what the migration is expected to do and how long it should take. */
+    default void estimated(String database, DatabasePlan plan) {
+    }
 
     void migrating(ManagedDatabase database);
 

@@ -88,7 +88,7 @@ public final class MigrationBenchmark {
         System.out.println("written to " + output.toAbsolutePath());
     }
 
-    private static List<Backend> backends(String names) {
+    static List<Backend> backends(String names) {
         return Arrays.stream(names.split(",")).map(s -> Backend.valueOf(s.trim().toUpperCase(java.util.Locale.ROOT)))
                 .toList();
     }
@@ -228,7 +228,11 @@ public final class MigrationBenchmark {
     }
 
     private DatabasePair pairAtRevision1(Backend backend, String name) throws Exception {
-        Path dir = workDir.resolve(name);
+        return pairAtRevision1(backend, workDir.resolve(name), postgres);
+    }
+
+    /** A fresh pair (SQLite files in {@code dir}) migrated to revision 1, for loading. */
+    static DatabasePair pairAtRevision1(Backend backend, Path dir, PostgresDatabases postgres) throws Exception {
         Files.deleteIfExists(dir.resolve("catalog.db"));
         Files.deleteIfExists(dir.resolve("monitor.db"));
         DatabasePair pair = DatabasePair.fresh(backend, postgres, dir);
@@ -237,7 +241,7 @@ public final class MigrationBenchmark {
         return pair;
     }
 
-    private static double load(DatabasePair pair, long files) throws Exception {
+    static double load(DatabasePair pair, long files) throws Exception {
         BenchmarkData data = new BenchmarkData(files);
         long start = System.nanoTime();
         try (Connection c = pair.catalog().connect(); Connection m = pair.monitor().connect()) {
@@ -248,7 +252,7 @@ public final class MigrationBenchmark {
     }
 
     /** Seconds per revision from 2, catalog and monitor together, from Flyway's {@code execution_time}. */
-    private static Map<Integer, Double> historySeconds(DatabasePair pair) throws SQLException {
+    static Map<Integer, Double> historySeconds(DatabasePair pair) throws SQLException {
         Map<Integer, Double> seconds = new TreeMap<>();
         for (TestDatabase db : List.of(pair.catalog(), pair.monitor())) {
             try (Connection c = db.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(

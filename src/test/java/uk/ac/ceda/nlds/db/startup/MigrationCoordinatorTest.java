@@ -17,6 +17,7 @@ import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 import uk.ac.ceda.nlds.db.NldsDbApplication;
+import uk.ac.ceda.nlds.db.runtime.MigrationStatusBoard;
 import uk.ac.ceda.nlds.db.testsupport.PostgresDatabases;
 import uk.ac.ceda.nlds.db.testsupport.TestDatabase;
 
@@ -48,8 +49,19 @@ class MigrationCoordinatorTest {
                     .extracting(MigrationOutcome::describe).containsExactly(
                             "catalog: V0 (empty) -> V9 (82701862649a) (9 revisions applied)",
                             "monitor: V0 (empty) -> V9 (82701862649a) (9 revisions applied)");
+            // the plan made before migrating, on /actuator/migrations beside the progress
+            Map<String, Object> migrations = context.getBean(MigrationStatusBoard.class).describe();
+            assertThat(estimate(migrations, "catalog")).containsEntry("secondsLeft", 0.0)
+                    .hasEntrySatisfying("summary", summary -> assertThat((String) summary)
+                            .startsWith("catalog: 9 revisions, 0 rows to rewrite, "));
+            assertThat(estimate(migrations, "monitor").get("summary")).asString().startsWith("monitor: 9 revisions");
         }
         assertThat(folder.resolve("monitor.db")).exists();
         assertThat(Path.of("data")).as("no default SQLite file was used").doesNotExist();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> estimate(Map<String, Object> migrations, String database) {
+        return (Map<String, Object>) ((Map<String, Object>) migrations.get(database)).get("estimate");
     }
 }

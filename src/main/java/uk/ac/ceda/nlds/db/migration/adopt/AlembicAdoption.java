@@ -44,20 +44,34 @@ public final class AlembicAdoption {
      */
     public static Optional<Revision> adoptIfNeeded(String database, Backend backend, DataSource dataSource,
             Flyway flyway, RevisionCatalogue revisions) {
+        Optional<Adoption> adoption = wouldAdopt(database, backend, dataSource, flyway, revisions);
+        adoption.ifPresent(a -> {
+            log.info(a.bySchema() ? "{}: the schema without history is {}; adopting it there"
+                    : "{}: adopting the Alembic-managed database at {}", database, a.revision().label());
+            baseline(flyway, a.revision(), a.baselineDescription());
+        });
+        return adoption.map(Adoption::revision);
+    }
+
+    /** Where a database without Flyway history would be adopted, and how that revision was found. */
+    public record Adoption(Revision revision, boolean bySchema) {
+
+        String baselineDescription() {
+            return (bySchema ? "Identified by schema as " : "Adopted from Alembic ") + revision.alembicId();
+        }
+    }
+
+    /**
+     * What {@link #adoptIfNeeded} would record, read without changing anything; empty when there is
+     * nothing to adopt. Refuses (a {@link MigrationException}) exactly where adoption would.
+     */
+    public static Optional<Adoption> wouldAdopt(String database, Backend backend, DataSource dataSource,
+            Flyway flyway, RevisionCatalogue revisions) {
         if (!unversionedTables(database, dataSource, flyway).isEmpty()) {
-            Revision identified = SchemaIdentification.identify(database, backend, revisions, dataSource);
-            log.info("{}: the schema without history is {}; adopting it there", database, identified.label());
-            baseline(flyway, identified, "Identified by schema as " + identified.alembicId());
-            return Optional.of(identified);
+            return Optional.of(new Adoption(SchemaIdentification.identify(database, backend, revisions, dataSource),
+                    true));
         }
-        Optional<Revision> adoptable = detect(database, dataSource, flyway, revisions);
-        if (adoptable.isEmpty()) {
-            return Optional.empty();
-        }
-        Revision revision = adoptable.get();
-        log.info("{}: adopting the Alembic-managed database at {}", database, revision.label());
-        baseline(flyway, revision, "Adopted from Alembic " + revision.alembicId());
-        return Optional.of(revision);
+        return detect(database, dataSource, flyway, revisions).map(revision -> new Adoption(revision, false));
     }
 
     private static void baseline(Flyway flyway, Revision revision, String description) {

@@ -54,14 +54,18 @@ public final class PostgresDialect implements Dialect {
     @Override
     public void apply(Connection connection, List<SchemaOp> batch, ProgressReporter progress) throws SQLException {
         for (SchemaOp op : batch) {
-            for (String sql : statements(connection, op, progress)) {
-                execute(connection, sql);
+            if (op instanceof ConvertEnumColumn convert) {
+                convertEnum(connection, convert, progress);
+            } else {
+                for (String sql : statements(op)) {
+                    execute(connection, sql);
+                }
             }
         }
     }
 
-    private List<String> statements(Connection connection, SchemaOp op, ProgressReporter progress)
-            throws SQLException {
+    /** The statements that {@link #apply} runs for one operation, in order (plan shows them with their locks). */
+    public List<String> statements(SchemaOp op) {
         String table = op.table() == null ? null : quote(op.table());
         if (op instanceof CreateTable create) {
             return createTable(create.definition());
@@ -92,7 +96,7 @@ public final class PostgresDialect implements Dialect {
         } else if (op instanceof RenameEnum rename) {
             return List.of("ALTER TYPE " + quote(rename.from()) + " RENAME TO " + quote(rename.to()));
         } else if (op instanceof ConvertEnumColumn convert) {
-            return convertEnum(connection, convert, progress);
+            return convertEnumStatements(convert);
         }
         throw new IllegalArgumentException("unknown operation " + op);
     }
@@ -142,11 +146,22 @@ public final class PostgresDialect implements Dialect {
      * and one ALTER … TYPE … USING CASE rewrites the table once. Labels are compared as text, so
      * it works whichever label set the live type was created with.
      */
-    private List<String> convertEnum(Connection connection, ConvertEnumColumn op, ProgressReporter progress)
+    private void convertEnum(Connection connection, ConvertEnumColumn op, ProgressReporter progress)
             throws SQLException {
+        LabelConversion.requireMappable(connection, op, quote(op.from().name()) + "::text");
+        List<String> sql = convertEnumStatements(op);
+        long rows = Sql.queryLong(connection, "SELECT COUNT(*) FROM " + quote(op.table()));
+        try (ProgressStep step = progress.step("convert " + op.table() + "." + op.from().name(), rows)) {
+            for (String statement : sql) {
+                execute(connection, statement);
+            }
+            step.advance(rows);
+        }
+    }
+
+    private static List<String> convertEnumStatements(ConvertEnumColumn op) {
         String column = quote(op.from().name());
         String text = column + "::text";
-        LabelConversion.requireMappable(connection, op, text);
         String table = quote(op.table());
         String newType = op.toType().name();
         String oldType = op.fromType().name();
@@ -168,14 +183,7 @@ public final class PostgresDialect implements Dialect {
             sql.add("ALTER TABLE " + table + " ALTER COLUMN " + column
                     + (op.to().nullable() ? " DROP NOT NULL" : " SET NOT NULL"));
         }
-        long rows = Sql.queryLong(connection, "SELECT COUNT(*) FROM " + table);
-        try (ProgressStep step = progress.step("convert " + op.table() + "." + op.from().name(), rows)) {
-            for (String statement : sql) {
-                execute(connection, statement);
-            }
-            step.advance(rows);
-        }
-        return List.of();
+        return sql;
     }
 
     private static String createEnum(String name, ColumnType.Enum type) {

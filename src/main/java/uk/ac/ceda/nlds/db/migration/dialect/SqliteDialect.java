@@ -45,7 +45,7 @@ public final class SqliteDialect implements Dialect {
 
     @Override
     public void apply(Connection connection, List<SchemaOp> batch, ProgressReporter progress) throws SQLException {
-        if (batch.stream().allMatch(SqliteDialect::isNative)) {
+        if (!rebuilds(batch)) {
             for (SchemaOp op : batch) {
                 applyNative(connection, op);
             }
@@ -58,6 +58,11 @@ public final class SqliteDialect implements Dialect {
         Table current = inspector().table(connection, tableName)
                 .orElseThrow(() -> new IllegalStateException("table " + tableName + " does not exist"));
         new SqliteTableRebuild(connection, current, progress).apply(batch);
+    }
+
+    /** Whether {@link #apply} rebuilds the table for this batch rather than altering it in place. */
+    public static boolean rebuilds(List<SchemaOp> batch) {
+        return !batch.stream().allMatch(SqliteDialect::isNative);
     }
 
     private static boolean isNative(SchemaOp op) {
