@@ -16,7 +16,13 @@ import uk.ac.ceda.nlds.db.migration.RevisionCatalogue;
 import uk.ac.ceda.nlds.db.migration.adopt.AlembicAdoption;
 import uk.ac.ceda.nlds.db.migration.model.EntityModel;
 import uk.ac.ceda.nlds.db.migration.ops.SchemaOp;
+import uk.ac.ceda.nlds.db.migration.schema.Column;
+import uk.ac.ceda.nlds.db.migration.schema.ColumnType;
 import uk.ac.ceda.nlds.db.migration.schema.DatabaseSchema;
+import uk.ac.ceda.nlds.db.migration.schema.ForeignKey;
+import uk.ac.ceda.nlds.db.migration.schema.Index;
+import uk.ac.ceda.nlds.db.migration.schema.Table;
+import uk.ac.ceda.nlds.db.migration.schema.UniqueConstraint;
 
 /**
  * {@code revision -m MESSAGE [--autogenerate]}: writes the next revision for each database. With
@@ -140,35 +146,23 @@ public final class RevisionGenerator {
 
     /** An operation as the summary lists it. */
     static String describe(SchemaOp op) {
-        if (op instanceof SchemaOp.CreateTable c) {
-            return "create table " + c.definition().name();
-        } else if (op instanceof SchemaOp.DropTable d) {
-            return "drop table " + d.definition().name();
-        } else if (op instanceof SchemaOp.AddColumn a) {
-            return "add column " + a.table() + "." + a.column().name();
-        } else if (op instanceof SchemaOp.DropColumn d) {
-            return "drop column " + d.table() + "." + d.column().name();
-        } else if (op instanceof SchemaOp.AlterColumn a) {
-            return "alter column " + a.table() + "." + a.from().name() + " (" + a.from() + " -> " + a.to() + ")";
-        } else if (op instanceof SchemaOp.ConvertEnumColumn c) {
-            return "convert enum column " + c.table() + "." + c.from().name();
-        } else if (op instanceof SchemaOp.CreateIndex c) {
-            return "create index " + c.index().name();
-        } else if (op instanceof SchemaOp.DropIndex d) {
-            return "drop index " + d.index().name();
-        } else if (op instanceof SchemaOp.AddUnique a) {
-            return "add unique " + a.constraint().name() + " on " + a.table();
-        } else if (op instanceof SchemaOp.DropUnique d) {
-            return "drop unique " + d.constraint().name() + " on " + d.table();
-        } else if (op instanceof SchemaOp.AddForeignKey a) {
-            return "add foreign key " + a.foreignKey().name() + " on " + a.table();
-        } else if (op instanceof SchemaOp.DropForeignKey d) {
-            return "drop foreign key " + d.foreignKey().name() + " on " + d.table();
-        } else if (op instanceof SchemaOp.CreateEnum c) {
-            return "create enum type " + c.type().name();
-        } else if (op instanceof SchemaOp.DropEnum d) {
-            return "drop enum type " + d.type().name();
-        }
-        return op.toString();
+        return switch (op) {
+            case SchemaOp.CreateTable(Table definition) -> "create table " + definition.name();
+            case SchemaOp.DropTable(Table definition) -> "drop table " + definition.name();
+            case SchemaOp.AddColumn(String table, Column column) -> "add column " + table + "." + column.name();
+            case SchemaOp.DropColumn(String table, Column column) -> "drop column " + table + "." + column.name();
+            case SchemaOp.AlterColumn(String table, Column from, Column to) ->
+                    "alter column " + table + "." + from.name() + " (" + from + " -> " + to + ")";
+            case SchemaOp.ConvertEnumColumn c -> "convert enum column " + c.table() + "." + c.from().name();
+            case SchemaOp.CreateIndex(Index index) -> "create index " + index.name();
+            case SchemaOp.DropIndex(Index index) -> "drop index " + index.name();
+            case SchemaOp.AddUnique(String table, UniqueConstraint unique) -> "add unique " + unique.name() + " on " + table;
+            case SchemaOp.DropUnique(String table, UniqueConstraint unique) -> "drop unique " + unique.name() + " on " + table;
+            case SchemaOp.AddForeignKey(String table, ForeignKey key) -> "add foreign key " + key.name() + " on " + table;
+            case SchemaOp.DropForeignKey(String table, ForeignKey key) -> "drop foreign key " + key.name() + " on " + table;
+            case SchemaOp.CreateEnum(ColumnType.Enum type) -> "create enum type " + type.name();
+            case SchemaOp.DropEnum(ColumnType.Enum type) -> "drop enum type " + type.name();
+            case SchemaOp.RenameEnum(String from, String to) -> "rename enum type " + from + " to " + to;
+        };
     }
 }
