@@ -22,6 +22,7 @@ import org.hibernate.mapping.BasicValue;
 import org.hibernate.mapping.Selectable;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.core.type.filter.AnnotationTypeFilter;
 
 import uk.ac.ceda.nlds.db.migration.Backend;
@@ -75,6 +76,9 @@ public final class EntityModel {
     /** The {@code @Entity} classes directly in {@code pkg} and below. */
     public static List<Class<?>> entitiesIn(String pkg) {
         ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
+        // the loader that has the entities, not the thread's: a pool thread's context loader is the
+        // system loader, which under Spring Boot's PropertiesLauncher sees none of the application
+        scanner.setResourceLoader(new DefaultResourceLoader(EntityModel.class.getClassLoader()));
         scanner.addIncludeFilter(new AnnotationTypeFilter(Entity.class));
         List<Class<?>> entities = new ArrayList<>();
         for (BeanDefinition candidate : scanner.findCandidateComponents(pkg)) {

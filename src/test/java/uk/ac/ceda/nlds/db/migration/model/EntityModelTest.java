@@ -2,11 +2,15 @@ package uk.ac.ceda.nlds.db.migration.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URL;
+import java.net.URLClassLoader;
+
 import org.hibernate.SessionFactory;
 import org.hibernate.boot.MetadataSources;
 import org.hibernate.boot.registry.BootstrapServiceRegistryBuilder;
 import org.hibernate.boot.registry.StandardServiceRegistry;
 import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -35,6 +39,20 @@ class EntityModelTest {
             assertThat(EntityModel.of(backend, key)).isEqualTo(fromClasses);
         } finally {
             StandardServiceRegistryBuilder.destroy(registry);
+        }
+    }
+
+    @Test
+    void findsTheEntitiesWhateverTheThreadsContextLoaderSees() throws Exception {
+        // a pool thread under Spring Boot's PropertiesLauncher has a context loader that sees none of the application
+        Thread thread = Thread.currentThread();
+        ClassLoader original = thread.getContextClassLoader();
+        try (URLClassLoader blind = new URLClassLoader(new URL[0], null)) {
+            thread.setContextClassLoader(blind);
+            assertThat(EntityModel.entitiesIn("uk.ac.ceda.nlds.db.catalog.entity")).extracting(Class::getSimpleName)
+                    .contains("Holding", "File", "Location");
+        } finally {
+            thread.setContextClassLoader(original);
         }
     }
 }
