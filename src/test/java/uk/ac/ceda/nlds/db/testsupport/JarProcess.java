@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import uk.ac.ceda.nlds.db.config.NldsDatabase;
+
 /** Runs the packaged jar as a real process and collects what it printed. */
 public final class JarProcess {
 
@@ -26,9 +28,23 @@ public final class JarProcess {
         return jar;
     }
 
-    /** Runs {@code java -jar nlds-db.jar args…} in {@code workingDirectory} with extra environment variables. */
+    /**
+     * Runs {@code java -jar nlds-db.jar args…} in {@code workingDirectory} with extra environment variables;
+     * with the test chain's own test-only revisions ({@link RevisionChain}) when it has any.
+     */
     public static Result run(Path workingDirectory, Map<String, String> environment, String... args)
             throws IOException, InterruptedException {
+        List<String> chain = new ArrayList<>();
+        for (NldsDatabase database : NldsDatabase.values()) {
+            List<String> extra = RevisionChain.extraPackages(database);
+            if (!extra.isEmpty()) {
+                chain.add("--nlds.migration.extra-packages." + database.id() + "=" + String.join(",", extra));
+            }
+        }
+        if (!chain.isEmpty()) {
+            chain.addAll(0, List.of(args));
+            return runWithTestClasses(workingDirectory, environment, chain.toArray(String[]::new));
+        }
         return run(workingDirectory, environment, List.of(javaBinary(), "-jar", jar().toString()), args);
     }
 
@@ -38,7 +54,8 @@ public final class JarProcess {
      */
     public static Result runWithTestClasses(Path workingDirectory, Map<String, String> environment, String... args)
             throws IOException, InterruptedException {
-        return run(workingDirectory, environment, List.of(javaBinary(),
+        // the jar's manifest enables native access (SQLite's driver) only when started with -jar
+        return run(workingDirectory, environment, List.of(javaBinary(), "--enable-native-access=ALL-UNNAMED",
                 "-Dloader.path=" + Path.of("target/test-classes").toAbsolutePath(), "-cp", jar().toString(),
                 "org.springframework.boot.loader.launch.PropertiesLauncher"), args);
     }
