@@ -19,6 +19,7 @@ import uk.ac.ceda.nlds.db.migration.Backend;
 import uk.ac.ceda.nlds.db.migration.MigrationException;
 import uk.ac.ceda.nlds.db.migration.Revision;
 import uk.ac.ceda.nlds.db.migration.RevisionCatalogue;
+import uk.ac.ceda.nlds.db.migration.dialect.Sql;
 
 /**
  * Takes over a database that Alembic managed: when it has {@code alembic_version} but no Flyway
@@ -176,14 +177,6 @@ public final class AlembicAdoption {
     }
 
     private static boolean hasTable(Connection connection, String table) throws SQLException {
-        try (ResultSet rs = connection.getMetaData().getTables(null, null, table, new String[] {"TABLE"})) {
-            while (rs.next()) {
-                String schema = rs.getString("TABLE_SCHEM");
-                if (schema == null || schema.equals(connection.getSchema())) {
-                    return true;
-                }
-            }
-            return false;
-        }
+        return Sql.hasTable(connection, table);
     }
 }
