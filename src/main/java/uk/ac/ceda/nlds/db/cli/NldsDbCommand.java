@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.springframework.boot.context.properties.bind.BindException;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
@@ -13,6 +15,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.UnmatchedArgumentException;
 
+import uk.ac.ceda.nlds.db.migration.InvalidInputException;
 import uk.ac.ceda.nlds.db.startup.StartupErrors;
 
 /**
@@ -23,7 +26,7 @@ import uk.ac.ceda.nlds.db.startup.StartupErrors;
 @Command(name = "nlds-db", mixinStandardHelpOptions = true, versionProvider = NldsDbCommand.Version.class,
         description = "Migrate and inspect the NLDS catalog and monitor databases.",
         subcommands = {UpgradeCommand.class, DowngradeCommand.class, CurrentCommand.class, HistoryCommand.class,
-            CheckCommand.class, StampCommand.class, RevisionCommand.class},
+            CheckCommand.class, StampCommand.class, RepairCommand.class, RevisionCommand.class},
         footer = {"%nWithout a verb the service starts; with --migrate-only it migrates both databases and exits.",
             "%nThe databases come from nlds.db.catalog.url and nlds.db.monitor.url, set as environment variables"
                 + " (NLDS_DB_CATALOG_URL, ...) or as --nlds.db.catalog.url=... arguments; by default they are"
@@ -85,10 +88,13 @@ public final class NldsDbCommand implements Runnable {
         return e.getMessage() + " (see " + help + ")";
     }
 
-    /** Bad input, including bad configuration, is 2; anything a database did is 1. */
+    /**
+     * Bad input, including bad configuration (ours, or a property Spring cannot bind), is 2;
+     * anything else, a bug in a revision included, is 1.
+     */
     private static int exitCode(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof IllegalArgumentException) {
+            if (t instanceof InvalidInputException || t instanceof BindException) {
                 return ExitCode.INVALID_INPUT;
             }
         }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 import uk.ac.ceda.nlds.db.migration.Backend;
+import uk.ac.ceda.nlds.db.migration.InvalidInputException;
 
 /**
  * One database's resolved connection settings: the URL (or its SQLite default), the backend it
@@ -20,7 +21,7 @@ public record DatabaseTarget(NldsDatabase database, Backend backend, String url,
         try {
             backend = Backend.fromUrl(url);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("nlds.db." + database.id() + ".url: " + e.getMessage());
+            throw new InvalidInputException("nlds.db." + database.id() + ".url: " + e.getMessage());
         }
         return new DatabaseTarget(database, backend, url, settings.getUsername(), settings.getPassword());
     }
@@ -50,11 +51,11 @@ public record DatabaseTarget(NldsDatabase database, Backend backend, String url,
             try {
                 Files.createDirectories(folder);
             } catch (IOException e) {
-                throw new IllegalArgumentException("nlds.db." + database.id() + ".url: cannot create the folder "
+                throw new InvalidInputException("nlds.db." + database.id() + ".url: cannot create the folder "
                         + folder + " for the SQLite file (" + e.getClass().getSimpleName() + "); choose a writable path");
             }
             if (!Files.isWritable(folder)) {
-                throw new IllegalArgumentException("nlds.db." + database.id() + ".url: the folder " + folder
+                throw new InvalidInputException("nlds.db." + database.id() + ".url: the folder " + folder
                         + " is not writable; choose a writable path");
             }
         });
