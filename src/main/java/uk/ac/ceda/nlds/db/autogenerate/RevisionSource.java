@@ -397,7 +397,7 @@ final class RevisionSource {
     private static String wrapArguments(String arguments, int indent) {
         StringBuilder out = new StringBuilder();
         int lineLength = 60;
-        for (String part : arguments.split(", ")) {
+        for (String part : JavaSyntax.splitAtCommas(arguments)) {
             if (out.length() > 0) {
                 if (lineLength + part.length() + 2 > 116) {
                     out.append(",\n").append(" ".repeat(indent));
@@ -420,9 +420,9 @@ final class RevisionSource {
         }
         StringBuilder out = new StringBuilder();
         int column = indent;
-        String[] parts = call.split(", ");
-        for (int i = 0; i < parts.length; i++) {
-            String part = parts[i] + (i < parts.length - 1 ? "," : "");
+        List<String> parts = JavaSyntax.splitAtCommas(call);
+        for (int i = 0; i < parts.size(); i++) {
+            String part = parts.get(i) + (i < parts.size() - 1 ? "," : "");
             if (i > 0 && column + 1 + part.length() > 120) {
                 out.append('\n').append(" ".repeat(indent + 8));
                 column = indent + 8;
@@ -436,10 +436,11 @@ final class RevisionSource {
         return out.toString();
     }
 
+    /** Comment text in lines of at most {@code width}; no line break or comment end in it survives. */
     private static List<String> wrap(String text, int width) {
         List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder();
-        for (String word : text.split(" ")) {
+        for (String word : text.replace("*/", "* /").strip().split("\\s+")) {
             if (line.length() > 0 && line.length() + word.length() + 1 > width) {
                 lines.add(line.toString());
                 line = new StringBuilder();
