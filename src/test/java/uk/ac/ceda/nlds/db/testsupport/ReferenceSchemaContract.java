@@ -14,9 +14,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import uk.ac.ceda.nlds.db.config.ManagedDatabase;
 import uk.ac.ceda.nlds.db.config.NldsDatabase;
 import uk.ac.ceda.nlds.db.migration.Backend;
+import uk.ac.ceda.nlds.db.migration.adopt.AlembicAdoption;
 import uk.ac.ceda.nlds.db.migration.dialect.Dialect;
 import uk.ac.ceda.nlds.db.migration.model.SchemaComparison;
 import uk.ac.ceda.nlds.db.migration.model.SchemaDifference;
@@ -30,7 +30,7 @@ import uk.ac.ceda.nlds.db.migration.schema.DatabaseSchema;
  */
 public abstract class ReferenceSchemaContract {
 
-    private static final Set<String> BOOKKEEPING = Set.of(ManagedDatabase.HISTORY_TABLE, "alembic_version");
+    private static final Set<String> BOOKKEEPING = AlembicAdoption.BOOKKEEPING_TABLES;
 
     @RegisterExtension
     static PostgresDatabases postgres = new PostgresDatabases();

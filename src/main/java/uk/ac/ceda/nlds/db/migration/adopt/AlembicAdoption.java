@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import uk.ac.ceda.nlds.db.migration.Backend;
+import uk.ac.ceda.nlds.db.migration.FlywayHistory;
 import uk.ac.ceda.nlds.db.migration.MigrationException;
 import uk.ac.ceda.nlds.db.migration.Revision;
 import uk.ac.ceda.nlds.db.migration.RevisionCatalogue;
@@ -31,7 +32,7 @@ public final class AlembicAdoption {
     private static final Logger log = LoggerFactory.getLogger(AlembicAdoption.class);
     public static final String ALEMBIC_TABLE = "alembic_version";
     /** Tables of the migration tools themselves, never part of an NLDS schema. */
-    public static final Set<String> BOOKKEEPING_TABLES = Set.of("flyway_schema_history", ALEMBIC_TABLE);
+    public static final Set<String> BOOKKEEPING_TABLES = Set.of(FlywayHistory.TABLE, ALEMBIC_TABLE);
 
     private AlembicAdoption() {
     }
