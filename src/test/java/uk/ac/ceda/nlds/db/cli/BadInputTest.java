@@ -134,6 +134,17 @@ class BadInputTest {
                 .contains("a bug in the revision");
     }
 
+    @ParameterizedTest
+    @MethodSource(BOTH_BACKENDS)
+    void aPostgresqlUrlTheDriverCannotReadIsBadConfiguration(Backend backend) throws Exception {
+        TestDatabase monitor = Backends.fresh(backend, postgres, folder);
+        Result result = run("jdbc:postgresql://127.0.0.1:notaport/catalog?password=secret", monitor.url(), "current");
+
+        assertThat(result.exitCode()).as(result.err()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(result.err()).hasLineCount(1).startsWith("nlds-db: nlds.db.catalog.url: 'jdbc:postgresql://127.0.0.1:"
+                + "notaport/catalog?password=******' is not a PostgreSQL URL the driver can read").doesNotContain("secret");
+    }
+
     private static String snapshot(TestDatabase catalog, TestDatabase monitor) throws Exception {
         String history = "SELECT installed_rank, version, checksum, success FROM flyway_schema_history ORDER BY 1";
         return Rows.query(catalog, history) + "\n" + Rows.query(monitor, history) + "\n"
