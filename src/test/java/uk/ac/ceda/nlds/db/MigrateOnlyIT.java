@@ -19,9 +19,10 @@ import uk.ac.ceda.nlds.db.startup.DatabaseMigrator;
 import uk.ac.ceda.nlds.db.testsupport.DatabasePair;
 import uk.ac.ceda.nlds.db.testsupport.JarProcess;
 import uk.ac.ceda.nlds.db.testsupport.MigrationHarness;
-import uk.ac.ceda.nlds.db.testsupport.PostgresDatabases;
-import uk.ac.ceda.nlds.db.testsupport.Rows;
 import uk.ac.ceda.nlds.db.testsupport.NldsReference;
+import uk.ac.ceda.nlds.db.testsupport.PostgresDatabases;
+import uk.ac.ceda.nlds.db.testsupport.RevisionChain;
+import uk.ac.ceda.nlds.db.testsupport.Rows;
 import uk.ac.ceda.nlds.db.testsupport.TestDatabase;
 
 /** {@code java -jar nlds-db.jar --migrate-only} as operators and containers run it. */
@@ -57,17 +58,17 @@ class MigrateOnlyIT {
         JarProcess.Result first = JarProcess.run(folder, Map.of(), "--migrate-only");
 
         assertThat(first.exitCode()).as(first.output()).isZero();
-        assertThat(first.stdout()).contains("catalog: V0 (empty) -> V9 (82701862649a) (9 revisions applied)")
-                .contains("monitor: V0 (empty) -> V9 (82701862649a) (9 revisions applied)");
+        assertThat(first.stdout()).contains("catalog: V0 (empty) -> " + RevisionChain.headLabel() + " (" + RevisionChain.head() + " revisions applied)")
+                .contains("monitor: V0 (empty) -> " + RevisionChain.headLabel() + " (" + RevisionChain.head() + " revisions applied)");
         for (NldsDatabase database : NldsDatabase.values()) {
             TestDatabase db = TestDatabase.sqlite(folder.resolve("data/" + database.id() + ".db"));
-            assertThat(DatabaseMigrator.currentVersion(MigrationHarness.managed(database, db))).isEqualTo(9);
+            assertThat(DatabaseMigrator.currentVersion(MigrationHarness.managed(database, db))).isEqualTo(RevisionChain.head());
         }
 
         JarProcess.Result rerun = JarProcess.run(folder, Map.of(), "--migrate-only");
         assertThat(rerun.exitCode()).as(rerun.output()).isZero();
-        assertThat(rerun.stdout()).contains("catalog: at V9 (82701862649a), already at head")
-                .contains("monitor: at V9 (82701862649a), already at head");
+        assertThat(rerun.stdout()).contains("catalog: at " + RevisionChain.headLabel() + ", already at head")
+                .contains("monitor: at " + RevisionChain.headLabel() + ", already at head");
     }
 
     @Test
@@ -79,8 +80,9 @@ class MigrateOnlyIT {
                 "NLDS_DB_MONITOR_URL", monitor.url()), "--migrate-only");
 
         assertThat(result.exitCode()).as(result.output()).isZero();
-        assertThat(result.stdout()).contains("catalog: V0 (empty) -> V9").contains("monitor: V0 (empty) -> V9");
-        assertThat(Rows.column(catalog, "SELECT MAX(version::int) FROM flyway_schema_history")).containsExactly("9");
+        assertThat(result.stdout()).contains("catalog: V0 (empty) -> V" + RevisionChain.head())
+                .contains("monitor: V0 (empty) -> V" + RevisionChain.head());
+        assertThat(Rows.column(catalog, "SELECT MAX(version::int) FROM flyway_schema_history")).containsExactly(String.valueOf(RevisionChain.head()));
         assertThat(folder.resolve("data")).doesNotExist();
     }
 
@@ -95,10 +97,10 @@ class MigrateOnlyIT {
         JarProcess.Result result = JarProcess.run(folder, Map.of(), "--migrate-only");
 
         assertThat(result.exitCode()).as(result.output()).isZero();
-        assertThat(result.stdout()).contains("catalog: V6 (f1f20ae58def) -> V9 (82701862649a) (3 revisions applied)")
-                .contains("monitor: V6 (f1f20ae58def) -> V9 (82701862649a) (3 revisions applied)");
+        assertThat(result.stdout()).contains("catalog: V6 (f1f20ae58def) -> " + RevisionChain.headLabel() + " (" + (RevisionChain.head() - 6) + " revisions applied)")
+                .contains("monitor: V6 (f1f20ae58def) -> " + RevisionChain.headLabel() + " (" + (RevisionChain.head() - 6) + " revisions applied)");
         TestDatabase monitor = TestDatabase.sqlite(data.resolve("monitor.db"));
-        assertThat(Rows.column(monitor, "SELECT version_num FROM alembic_version")).containsExactly("82701862649a");
+        assertThat(Rows.column(monitor, "SELECT version_num FROM alembic_version")).containsExactly(RevisionChain.headAlembicId());
         assertThat(Rows.column(monitor, "SELECT COUNT(*) FROM sub_record WHERE state = 'TRANSFER_INIT'")).containsExactly("1");
     }
 
@@ -123,7 +125,7 @@ class MigrateOnlyIT {
         JarProcess.Result fixed = JarProcess.run(folder,
                 Map.of("NLDS_MIGRATION_DEFAULTTENANCY", "nlds-tenancy.example.org"), "--migrate-only");
         assertThat(fixed.exitCode()).as(fixed.output()).isZero();
-        assertThat(fixed.stdout()).contains("catalog: V2 (bf09ce0d6899) -> V9 (82701862649a) (7 revisions applied)");
+        assertThat(fixed.stdout()).contains("catalog: V2 (bf09ce0d6899) -> " + RevisionChain.headLabel() + " (" + (RevisionChain.head() - 2) + " revisions applied)");
         assertThat(Rows.column(catalog, "SELECT url_netloc FROM location")).containsExactly("nlds-tenancy.example.org");
     }
 

@@ -3,17 +3,24 @@ package uk.ac.ceda.nlds.db.autogenerate;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import uk.ac.ceda.nlds.db.migration.InvalidInputException;
+
 /**
- * The service's current entity classes, read from their source files and turned into nested
- * static classes for a revision, so its data steps keep working after the entities change. Names
+ * The service's current entity classes a revision's data step needs, read from their source files
+ * and turned into nested static classes of the revision, so its data step keeps working after the
+ * entities change. Names
  * that clash with the schema DSL's ({@code Table}, {@code Column}, …) are written fully qualified.
  */
 final class EntityCopies {
@@ -34,22 +41,47 @@ final class EntityCopies {
         return new EntityCopies(Set.of(), List.of());
     }
 
-    /** Copies every class in {@code folder} (the entity package's source folder) but package-info. */
-    static EntityCopies of(Path folder) throws IOException {
-        if (!Files.isDirectory(folder)) {
-            throw new IllegalArgumentException("no entity sources at " + folder + ": run revision in the nlds-db source"
-                    + " tree, or give --source-root");
+    /**
+     * Copies the classes named {@code wanted} from {@code folder} (the entity package's source
+     * folder), with every class of the folder they refer to, so the copies compile on their own.
+     */
+    static EntityCopies of(Path folder, Set<String> wanted) throws IOException {
+        Map<String, String> sources = sources(folder);
+        Set<String> copied = new TreeSet<>();
+        Deque<String> next = new ArrayDeque<>(wanted);
+        while (!next.isEmpty()) {
+            String name = next.pop();
+            if (sources.containsKey(name) && copied.add(name)) {
+                sources.keySet().stream().filter(other -> !copied.contains(other)
+                        && Pattern.compile("\\b" + other + "\\b").matcher(sources.get(name)).find()).forEach(next::push);
+            }
         }
         Set<String> imports = new TreeSet<>();
         List<String> bodies = new ArrayList<>();
-        List<Path> files;
-        try (Stream<Path> list = Files.list(folder)) {
-            files = list.filter(f -> f.toString().endsWith(".java") && !f.endsWith("package-info.java")).sorted().toList();
-        }
-        for (Path file : files) {
-            bodies.add(copy(Files.readAllLines(file), imports));
+        for (String name : copied) {
+            bodies.add(copy(sources.get(name).lines().toList(), imports));
         }
         return new EntityCopies(imports, bodies);
+    }
+
+    /** The simple names of the classes in {@code folder}: what {@link #of} can copy. */
+    static Set<String> available(Path folder) throws IOException {
+        return sources(folder).keySet();
+    }
+
+    private static Map<String, String> sources(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            throw new InvalidInputException("no entity sources at " + folder + ": run revision in the nlds-db source"
+                    + " tree, or give --source-root");
+        }
+        Map<String, String> sources = new TreeMap<>();
+        try (Stream<Path> list = Files.list(folder)) {
+            for (Path file : list.filter(f -> f.toString().endsWith(".java") && !f.endsWith("package-info.java"))
+                    .toList()) {
+                sources.put(file.getFileName().toString().replaceFirst("\\.java$", ""), Files.readString(file));
+            }
+        }
+        return sources;
     }
 
     private static String copy(List<String> lines, Set<String> imports) {

@@ -23,22 +23,29 @@ final class EnumColumns implements Consumer<SchemaOp> {
 
     @Override
     public void accept(SchemaOp op) {
-        if (op instanceof SchemaOp.CreateTable create) {
-            Map<String, ColumnType.Enum> table = new HashMap<>();
-            create.definition().columns().forEach(c -> remember(table, c));
-            columns.put(create.definition().name(), table);
-        } else if (op instanceof SchemaOp.DropTable drop) {
-            columns.remove(drop.definition().name());
-        } else if (op instanceof SchemaOp.AddColumn add) {
-            remember(table(add.table()), add.column());
-        } else if (op instanceof SchemaOp.DropColumn drop) {
-            table(drop.table()).remove(drop.column().name());
-        } else if (op instanceof SchemaOp.AlterColumn alter) {
-            table(alter.table()).remove(alter.from().name());
-            remember(table(alter.table()), alter.to());
-        } else if (op instanceof SchemaOp.ConvertEnumColumn convert) {
-            table(convert.table()).remove(convert.from().name());
-            remember(table(convert.table()), convert.to());
+        switch (op) {
+            case SchemaOp.CreateTable(Table definition) -> {
+                Map<String, ColumnType.Enum> table = new HashMap<>();
+                definition.columns().forEach(c -> remember(table, c));
+                columns.put(definition.name(), table);
+            }
+            case SchemaOp.DropTable(Table definition) -> columns.remove(definition.name());
+            case SchemaOp.AddColumn(String table, Column column) -> remember(table(table), column);
+            case SchemaOp.DropColumn(String table, Column column) -> table(table).remove(column.name());
+            case SchemaOp.AlterColumn(String table, Column from, Column to) -> {
+                table(table).remove(from.name());
+                remember(table(table), to);
+            }
+            case SchemaOp.ConvertEnumColumn convert -> {
+                table(convert.table()).remove(convert.from().name());
+                remember(table(convert.table()), convert.to());
+            }
+            case SchemaOp.RenameEnum(String from, String to) -> columns.values().forEach(table -> table.replaceAll(
+                    (column, type) -> type.name().equals(from) ? new ColumnType.Enum(to, type.labels()) : type));
+            // no column changes type
+            case SchemaOp.CreateIndex _, SchemaOp.DropIndex _, SchemaOp.AddUnique _, SchemaOp.DropUnique _,
+                 SchemaOp.AddForeignKey _, SchemaOp.DropForeignKey _, SchemaOp.CreateEnum _, SchemaOp.DropEnum _ -> {
+            }
         }
     }
 

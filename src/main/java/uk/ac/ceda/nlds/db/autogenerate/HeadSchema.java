@@ -7,6 +7,7 @@ import java.sql.DriverManager;
 
 import uk.ac.ceda.nlds.db.config.ManagedDatabase;
 import uk.ac.ceda.nlds.db.migration.Backend;
+import uk.ac.ceda.nlds.db.migration.InvalidInputException;
 import uk.ac.ceda.nlds.db.migration.MigrationException;
 import uk.ac.ceda.nlds.db.migration.RevisionCatalogue;
 import uk.ac.ceda.nlds.db.migration.RevisionRuntime;
@@ -51,7 +52,7 @@ final class HeadSchema {
     static DatabaseSchema configured(ManagedDatabase database) {
         DatabaseStatus status = DatabaseStatus.read(database);
         if (!status.atHead() || !status.problems().isEmpty()) {
-            throw new IllegalArgumentException(database.id() + " is at " + status.label() + ", not at head V"
+            throw new InvalidInputException(database.id() + " is at " + status.label() + ", not at head V"
                     + status.head() + (status.problems().isEmpty() ? "" : " (" + status.problems().get(0) + ")")
                     + ": run upgrade first, or autogenerate against a scratch database");
         }

@@ -158,54 +158,50 @@ final class RevisionSource {
 
     /** The {@code TableChanges} call for an operation on one table, or null for a statement of its own. */
     private String tableChange(SchemaOp op) {
-        if (op instanceof SchemaOp.AddColumn add) {
-            return ".addColumn(" + column(add.column()) + ")";
-        } else if (op instanceof SchemaOp.DropColumn drop) {
-            return ".dropColumn(" + column(drop.column()) + ")";
-        } else if (op instanceof SchemaOp.AlterColumn alter) {
-            return ".alterColumn(" + column(alter.from()) + ", " + column(alter.to()) + ")";
-        } else if (op instanceof SchemaOp.ConvertEnumColumn convert) {
-            String maps = constant(convert.table() + "_" + convert.to().name());
-            boolean forward = spec.ops().contains(op);
-            String there = labelMap(maps + (forward ? "_UPGRADE" : "_DOWNGRADE"), convert.from(), convert.to());
-            String back = labelMap(maps + (forward ? "_DOWNGRADE" : "_UPGRADE"), convert.to(), convert.from());
-            String before = columnConstant(maps + "_BEFORE", forward ? convert.from() : convert.to());
-            String after = columnConstant(maps + "_AFTER", forward ? convert.to() : convert.from());
-            return ".convertEnum(" + (forward ? before + ", " + after : after + ", " + before) + ", " + there + ", "
-                    + back + ")";
-        } else if (op instanceof SchemaOp.CreateIndex create && plainIndex(create.index())) {
-            return ".createIndex(" + string(create.index().name()) + ", " + strings(create.index().columns()) + ")";
-        } else if (op instanceof SchemaOp.DropIndex drop && plainIndex(drop.index())) {
-            return ".dropIndex(" + string(drop.index().name()) + ", " + strings(drop.index().columns()) + ")";
-        } else if (op instanceof SchemaOp.AddUnique add) {
-            return ".addUnique(" + string(add.constraint().name()) + ", " + strings(add.constraint().columns()) + ")";
-        } else if (op instanceof SchemaOp.DropUnique drop) {
-            return ".dropUnique(" + string(drop.constraint().name()) + ", " + strings(drop.constraint().columns()) + ")";
-        } else if (op instanceof SchemaOp.AddForeignKey add) {
-            return ".addForeignKey(" + foreignKey(add.foreignKey()) + ")";
-        } else if (op instanceof SchemaOp.DropForeignKey drop) {
-            return ".dropForeignKey(" + foreignKey(drop.foreignKey()) + ")";
-        }
-        return null;
+        return switch (op) {
+            case SchemaOp.AddColumn(_, Column column) -> ".addColumn(" + column(column) + ")";
+            case SchemaOp.DropColumn(_, Column column) -> ".dropColumn(" + column(column) + ")";
+            case SchemaOp.AlterColumn(_, Column from, Column to) -> ".alterColumn(" + column(from) + ", " + column(to) + ")";
+            case SchemaOp.ConvertEnumColumn convert -> convertEnum(convert);
+            case SchemaOp.CreateIndex(Index index) when plainIndex(index) ->
+                    ".createIndex(" + string(index.name()) + ", " + strings(index.columns()) + ")";
+            case SchemaOp.DropIndex(Index index) when plainIndex(index) ->
+                    ".dropIndex(" + string(index.name()) + ", " + strings(index.columns()) + ")";
+            case SchemaOp.AddUnique(_, UniqueConstraint unique) ->
+                    ".addUnique(" + string(unique.name()) + ", " + strings(unique.columns()) + ")";
+            case SchemaOp.DropUnique(_, UniqueConstraint unique) ->
+                    ".dropUnique(" + string(unique.name()) + ", " + strings(unique.columns()) + ")";
+            case SchemaOp.AddForeignKey(_, ForeignKey key) -> ".addForeignKey(" + foreignKey(key) + ")";
+            case SchemaOp.DropForeignKey(_, ForeignKey key) -> ".dropForeignKey(" + foreignKey(key) + ")";
+            case SchemaOp.CreateTable _, SchemaOp.DropTable _, SchemaOp.CreateIndex _, SchemaOp.DropIndex _,
+                 SchemaOp.CreateEnum _, SchemaOp.DropEnum _, SchemaOp.RenameEnum _ -> null;
+        };
+    }
+
+    private String convertEnum(SchemaOp.ConvertEnumColumn convert) {
+        String maps = constant(convert.table() + "_" + convert.to().name());
+        boolean forward = spec.ops().contains(convert);
+        String there = labelMap(maps + (forward ? "_UPGRADE" : "_DOWNGRADE"), convert.from(), convert.to());
+        String back = labelMap(maps + (forward ? "_DOWNGRADE" : "_UPGRADE"), convert.to(), convert.from());
+        String before = columnConstant(maps + "_BEFORE", forward ? convert.from() : convert.to());
+        String after = columnConstant(maps + "_AFTER", forward ? convert.to() : convert.from());
+        return ".convertEnum(" + (forward ? before + ", " + after : after + ", " + before) + ", " + there + ", "
+                + back + ")";
     }
 
     private String statement(SchemaOp op) {
-        if (op instanceof SchemaOp.CreateTable create) {
-            return "createTable(" + table(create.definition()) + ")";
-        } else if (op instanceof SchemaOp.DropTable drop) {
-            return "dropTable(" + table(drop.definition()) + ")";
-        } else if (op instanceof SchemaOp.CreateEnum create) {
-            return "createEnum(" + enumType(create.type()) + ")";
-        } else if (op instanceof SchemaOp.DropEnum drop) {
-            return "dropEnum(" + enumType(drop.type()) + ")";
-        } else if (op instanceof SchemaOp.RenameEnum rename) {
-            return "renameEnum(" + string(rename.from()) + ", " + string(rename.to()) + ")";
-        } else if (op instanceof SchemaOp.CreateIndex create) {
-            return "createIndex(" + index(create.index()) + ")";
-        } else if (op instanceof SchemaOp.DropIndex drop) {
-            return "dropIndex(" + index(drop.index()) + ")";
-        }
-        throw new IllegalArgumentException("cannot write " + op);
+        return switch (op) {
+            case SchemaOp.CreateTable(Table definition) -> "createTable(" + table(definition) + ")";
+            case SchemaOp.DropTable(Table definition) -> "dropTable(" + table(definition) + ")";
+            case SchemaOp.CreateEnum(ColumnType.Enum type) -> "createEnum(" + enumType(type) + ")";
+            case SchemaOp.DropEnum(ColumnType.Enum type) -> "dropEnum(" + enumType(type) + ")";
+            case SchemaOp.RenameEnum(String from, String to) -> "renameEnum(" + string(from) + ", " + string(to) + ")";
+            case SchemaOp.CreateIndex(Index index) -> "createIndex(" + index(index) + ")";
+            case SchemaOp.DropIndex(Index index) -> "dropIndex(" + index(index) + ")";
+            case SchemaOp.AddColumn _, SchemaOp.DropColumn _, SchemaOp.AlterColumn _, SchemaOp.ConvertEnumColumn _,
+                 SchemaOp.AddUnique _, SchemaOp.DropUnique _, SchemaOp.AddForeignKey _, SchemaOp.DropForeignKey _ ->
+                    throw new IllegalArgumentException("cannot write " + op + " as a statement of its own");
+        };
     }
 
     private static boolean plainIndex(Index index) {
@@ -340,23 +336,25 @@ final class RevisionSource {
     }
 
     private String type(ColumnType type) {
-        if (type instanceof ColumnType.Enum e) {
-            return enumType(e);
-        }
-        if (type instanceof ColumnType.Varchar v) {
-            if (v.length() == null) {
+        return switch (type) {
+            case ColumnType.Enum e -> enumType(e);
+            case ColumnType.Varchar(Integer length) when length == null -> {
                 staticImports.add(SCHEMA + "ColumnType.VARCHAR");
-                return "VARCHAR";
+                yield "VARCHAR";
             }
-            imports.add(SCHEMA + "ColumnType");
-            return "ColumnType.varchar(" + v.length() + ")";
-        }
-        if (type instanceof ColumnType.Simple s) {
-            staticImports.add(SCHEMA + "ColumnType." + s.name());
-            return s.name();
-        }
-        imports.add(SCHEMA + "ColumnType");
-        return "new ColumnType.Raw(" + string(((ColumnType.Raw) type).sql()) + ")";
+            case ColumnType.Varchar(Integer length) -> {
+                imports.add(SCHEMA + "ColumnType");
+                yield "ColumnType.varchar(" + length + ")";
+            }
+            case ColumnType.Simple(String name) -> {
+                staticImports.add(SCHEMA + "ColumnType." + name);
+                yield name;
+            }
+            case ColumnType.Raw(String sql) -> {
+                imports.add(SCHEMA + "ColumnType");
+                yield "new ColumnType.Raw(" + string(sql) + ")";
+            }
+        };
     }
 
     private String foreignKey(ForeignKey key) {
@@ -399,7 +397,7 @@ final class RevisionSource {
     private static String wrapArguments(String arguments, int indent) {
         StringBuilder out = new StringBuilder();
         int lineLength = 60;
-        for (String part : arguments.split(", ")) {
+        for (String part : JavaSyntax.splitAtCommas(arguments)) {
             if (out.length() > 0) {
                 if (lineLength + part.length() + 2 > 116) {
                     out.append(",\n").append(" ".repeat(indent));
@@ -422,9 +420,9 @@ final class RevisionSource {
         }
         StringBuilder out = new StringBuilder();
         int column = indent;
-        String[] parts = call.split(", ");
-        for (int i = 0; i < parts.length; i++) {
-            String part = parts[i] + (i < parts.length - 1 ? "," : "");
+        List<String> parts = JavaSyntax.splitAtCommas(call);
+        for (int i = 0; i < parts.size(); i++) {
+            String part = parts.get(i) + (i < parts.size() - 1 ? "," : "");
             if (i > 0 && column + 1 + part.length() > 120) {
                 out.append('\n').append(" ".repeat(indent + 8));
                 column = indent + 8;
@@ -438,10 +436,11 @@ final class RevisionSource {
         return out.toString();
     }
 
+    /** Comment text in lines of at most {@code width}; no line break or comment end in it survives. */
     private static List<String> wrap(String text, int width) {
         List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder();
-        for (String word : text.split(" ")) {
+        for (String word : text.replace("*/", "* /").strip().split("\\s+")) {
             if (line.length() > 0 && line.length() + word.length() + 1 > width) {
                 lines.add(line.toString());
                 line = new StringBuilder();

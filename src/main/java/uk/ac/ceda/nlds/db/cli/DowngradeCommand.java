@@ -10,8 +10,9 @@ import picocli.CommandLine.Parameters;
 
 import uk.ac.ceda.nlds.db.startup.ExitCode;
 import uk.ac.ceda.nlds.db.config.ManagedDatabase;
-import uk.ac.ceda.nlds.db.startup.DatabaseStatus;
+import uk.ac.ceda.nlds.db.migration.InvalidInputException;
 import uk.ac.ceda.nlds.db.operations.RevisionDowngrade;
+import uk.ac.ceda.nlds.db.startup.DatabaseStatus;
 
 /** {@code downgrade TARGET}: runs the revisions' downgrades back to the target and forgets them in the history. */
 @Command(name = "downgrade", mixinStandardHelpOptions = true,
@@ -33,7 +34,7 @@ final class DowngradeCommand extends DatabaseCommand {
     @Override
     protected void validate() {
         if (target.is(RevisionTarget.Kind.HEAD) || target.is(RevisionTarget.Kind.RELATIVE) && target.number() > 0) {
-            throw new IllegalArgumentException("downgrade goes back only; to go forward to " + target.text()
+            throw new InvalidInputException("downgrade goes back only; to go forward to " + target.text()
                     + " use: upgrade " + target.text());
         }
     }
@@ -45,12 +46,12 @@ final class DowngradeCommand extends DatabaseCommand {
             DatabaseStatus status = DatabaseStatus.read(database);
             Problems.refuseIfAny(status);
             if (status.origin() == DatabaseStatus.Origin.UNVERSIONED) {
-                throw new IllegalArgumentException(database.id() + " has tables but no revision history: run upgrade"
+                throw new InvalidInputException(database.id() + " has tables but no revision history: run upgrade"
                         + " or stamp to record its revision first");
             }
             int version = target.resolve(database.id(), status.version(), database.revisions());
             if (version > status.version()) {
-                throw new IllegalArgumentException(database.id() + " is at " + status.label() + ", and "
+                throw new InvalidInputException(database.id() + " is at " + status.label() + ", and "
                         + database.revisions().describe(version) + " is ahead of it: use upgrade " + target.text());
             }
             targets.add(version);

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import org.springframework.boot.context.properties.bind.BindException;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
@@ -24,7 +26,7 @@ import uk.ac.ceda.nlds.db.startup.StartupErrors;
 @Command(name = "nlds-db", mixinStandardHelpOptions = true, versionProvider = NldsDbCommand.Version.class,
         description = "Migrate and inspect the NLDS catalog and monitor databases.",
         subcommands = {UpgradeCommand.class, DowngradeCommand.class, CurrentCommand.class, HistoryCommand.class,
-            CheckCommand.class, StampCommand.class, RevisionCommand.class, PlanCommand.class},
+            CheckCommand.class, StampCommand.class, RepairCommand.class, RevisionCommand.class, PlanCommand.class},
         footer = {"%nWithout a verb the service starts; with --migrate-only it migrates both databases and exits.",
             "%nThe databases come from nlds.db.catalog.url and nlds.db.monitor.url, set as environment variables"
                 + " (NLDS_DB_CATALOG_URL, ...) or as --nlds.db.catalog.url=... arguments; by default they are"

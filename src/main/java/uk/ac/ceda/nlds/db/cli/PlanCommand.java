@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import uk.ac.ceda.nlds.db.migration.InvalidInputException;
 import uk.ac.ceda.nlds.db.startup.ExitCode;
 import uk.ac.ceda.nlds.db.config.ManagedDatabase;
 import uk.ac.ceda.nlds.db.migration.plan.DatabasePlan;
@@ -145,7 +146,7 @@ final class PlanCommand extends DatabaseCommand {
         } catch (IllegalArgumentException e) {
             // said below, with what to give instead
         }
-        throw new IllegalArgumentException("--max-duration '" + text + "' is not a duration: give one like 30m, 90s,"
+        throw new InvalidInputException("--max-duration '" + text + "' is not a duration: give one like 30m, 90s,"
                 + " 500ms or PT30M");
     }
 }

@@ -1,6 +1,7 @@
 package uk.ac.ceda.nlds.db.cli;
 
 import uk.ac.ceda.nlds.db.config.ManagedDatabase;
+import uk.ac.ceda.nlds.db.migration.InvalidInputException;
 import uk.ac.ceda.nlds.db.migration.MigrationException;
 import uk.ac.ceda.nlds.db.startup.DatabaseStatus;
 
@@ -18,7 +19,7 @@ final class Problems {
     }
 
     static int unversioned(ManagedDatabase database) {
-        throw new IllegalArgumentException(database.id() + " has tables but no revision history, so a relative target"
+        throw new InvalidInputException(database.id() + " has tables but no revision history, so a relative target"
                 + " means nothing: name the revision, or stamp it first");
     }
 }

@@ -4,6 +4,8 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
@@ -18,6 +20,7 @@ import uk.ac.ceda.nlds.db.autogenerate.RevisionGenerator;
 import uk.ac.ceda.nlds.db.config.ConnectionCheck;
 import uk.ac.ceda.nlds.db.config.ManagedDatabase;
 import uk.ac.ceda.nlds.db.config.NldsDatabase;
+import uk.ac.ceda.nlds.db.migration.InvalidInputException;
 import uk.ac.ceda.nlds.db.migration.model.EntityModel;
 
 /** {@code revision -m MESSAGE [--autogenerate]}: writes the next revision of both databases into the source tree. */
@@ -25,8 +28,8 @@ import uk.ac.ceda.nlds.db.migration.model.EntityModel;
         description = {"Write the next revision (V<head+1>) of both databases into the source tree.",
                 "With --autogenerate, compare each database's schema at head (a scratch SQLite database, or the"
                         + " configured one) with the service's entity model and write the difference through the"
-                        + " schema DSL, with copies of the entities for data steps; nothing is written when nothing"
-                        + " differs. Existing files are never overwritten."})
+                        + " schema DSL; nothing is written when nothing differs. With --data-step, the revision"
+                        + " carries copies of the entities its data step uses. Existing files are never overwritten."})
 final class RevisionCommand implements Callable<Integer> {
 
     @Option(names = {"-m", "--message"}, required = true, paramLabel = "MESSAGE",
@@ -40,6 +43,11 @@ final class RevisionCommand implements Callable<Integer> {
     @Option(names = "--against-configured-database", description = "Compare with the configured database (which must"
             + " be at head) instead of a scratch SQLite database.")
     boolean againstConfigured;
+
+    @Option(names = "--data-step", split = ",", paramLabel = "ENTITY",
+            description = "The revision has a data step over these current entity classes (File,SubRecord):"
+                    + " each database's revision carries copies of those it has, with the classes they refer to.")
+    Set<String> dataStepEntities = new TreeSet<>();
 
     @Option(names = "--source-root", paramLabel = "DIR", defaultValue = "src/main/java",
             description = "The Java source root of the nlds-db source tree (default: ${DEFAULT-VALUE}).")
@@ -57,7 +65,7 @@ final class RevisionCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (againstConfigured && !autogenerate) {
-            throw new IllegalArgumentException("--against-configured-database only makes sense with --autogenerate");
+            throw new InvalidInputException("--against-configured-database only makes sense with --autogenerate");
         }
         PrintWriter out = spec.commandLine().getOut();
         try (CommandSession session = CommandSession.open(root.springArguments())) {
@@ -74,7 +82,8 @@ final class RevisionCommand implements Callable<Integer> {
                         againstConfigured ? RevisionGenerator.configured(managed)
                                 : RevisionGenerator.scratch(database.id(), managed.revisions()), compared));
             }
-            List<RevisionGenerator.Outcome> outcomes = RevisionGenerator.generate(targets, message, autogenerate);
+            List<RevisionGenerator.Outcome> outcomes = RevisionGenerator.generate(targets, message, autogenerate,
+                    dataStepEntities);
             if (outcomes.isEmpty()) {
                 out.println("no difference between the entity model and the schema at head: nothing was written");
             }

@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
+import uk.ac.ceda.nlds.db.migration.InvalidInputException;
 import uk.ac.ceda.nlds.db.migration.RevisionCatalogue;
 
 /**
@@ -45,7 +46,7 @@ public record RevisionTarget(Kind kind, int number, String alembicId, String tex
         if (ALEMBIC_ID.matcher(t).matches()) {
             return new RevisionTarget(Kind.ALEMBIC_ID, 0, t, t);
         }
-        throw new IllegalArgumentException("'" + text + "' is not a revision: give a version number (5), an Alembic id"
+        throw new InvalidInputException("'" + text + "' is not a revision: give a version number (5), an Alembic id"
                 + " (f1f20ae58def), head, base, +N or -N");
     }
 
@@ -57,14 +58,14 @@ public record RevisionTarget(Kind kind, int number, String alembicId, String tex
             case BASE -> 0;
             case VERSION -> number;
             case ALEMBIC_ID -> revisions.byAlembicId(alembicId).map(r -> Integer.parseInt(r.getVersion().getVersion()))
-                    .orElseThrow(() -> new IllegalArgumentException(database + ": Alembic id " + alembicId
+                    .orElseThrow(() -> new InvalidInputException(database + ": Alembic id " + alembicId
                             + " is not a revision this build knows; see the history command"));
             case RELATIVE -> current + number;
         };
         if (version < 0 || version > head) {
             String where = kind == Kind.RELATIVE ? database + " is at " + revisions.describe(current) + ", so " + text
                     + " leads to V" + version + ", but" : database + ": V" + version + " does not exist,";
-            throw new IllegalArgumentException(where + " this build knows V0 (base) to V" + head + " (head)");
+            throw new InvalidInputException(where + " this build knows V0 (base) to V" + head + " (head)");
         }
         return version;
     }

@@ -11,8 +11,9 @@ import picocli.CommandLine.Parameters;
 
 import uk.ac.ceda.nlds.db.startup.ExitCode;
 import uk.ac.ceda.nlds.db.config.ManagedDatabase;
-import uk.ac.ceda.nlds.db.startup.DatabaseStatus;
+import uk.ac.ceda.nlds.db.migration.InvalidInputException;
 import uk.ac.ceda.nlds.db.operations.RevisionStamp;
+import uk.ac.ceda.nlds.db.startup.DatabaseStatus;
 import uk.ac.ceda.nlds.db.startup.MigrationOutcome;
 
 /** {@code stamp TARGET --yes}: records a revision without running it, for repairs. */
@@ -36,7 +37,7 @@ final class StampCommand extends DatabaseCommand {
     @Override
     protected void validate() {
         if (!confirmed) {
-            throw new IllegalArgumentException("stamp rewrites the revision history without running any migration;"
+            throw new InvalidInputException("stamp rewrites the revision history without running any migration;"
                     + " add --yes to confirm");
         }
     }

@@ -10,8 +10,9 @@ import picocli.CommandLine.Parameters;
 
 import uk.ac.ceda.nlds.db.startup.ExitCode;
 import uk.ac.ceda.nlds.db.config.ManagedDatabase;
-import uk.ac.ceda.nlds.db.startup.DatabaseStatus;
+import uk.ac.ceda.nlds.db.migration.InvalidInputException;
 import uk.ac.ceda.nlds.db.startup.DatabaseMigrator;
+import uk.ac.ceda.nlds.db.startup.DatabaseStatus;
 
 /** {@code upgrade [TARGET]}: applies revisions up to the target, adopting Alembic-managed databases first. */
 @Command(name = "upgrade", mixinStandardHelpOptions = true,
@@ -39,7 +40,7 @@ final class UpgradeCommand extends DatabaseCommand {
 
     static void requireForward(RevisionTarget target, String verb) {
         if (target.is(RevisionTarget.Kind.BASE) || target.is(RevisionTarget.Kind.RELATIVE) && target.number() < 0) {
-            throw new IllegalArgumentException(verb + " goes forward only; to go back to " + target.text()
+            throw new InvalidInputException(verb + " goes forward only; to go back to " + target.text()
                     + " use: downgrade " + target.text());
         }
     }
@@ -67,7 +68,7 @@ final class UpgradeCommand extends DatabaseCommand {
         }
         int version = target.resolve(database.id(), status.version(), database.revisions());
         if (version < status.version()) {
-            throw new IllegalArgumentException(database.id() + " is at " + status.label() + ", and "
+            throw new InvalidInputException(database.id() + " is at " + status.label() + ", and "
                     + database.revisions().describe(version) + " is behind it: use downgrade " + target.text());
         }
         return version;

@@ -13,6 +13,7 @@ import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
 import uk.ac.ceda.nlds.db.migration.Backend;
+import uk.ac.ceda.nlds.db.migration.InvalidInputException;
 
 /**
  * Builds the two kinds of DataSource each database has: the service's pool, and the plain
@@ -50,7 +51,13 @@ public final class DataSourceFactory {
             return dataSource;
         }
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
-        dataSource.setURL(target.url());
+        try {
+            dataSource.setURL(target.url());
+        } catch (IllegalArgumentException e) {
+            // the driver's message repeats the URL, password included
+            throw new InvalidInputException("nlds.db." + target.database().id() + ".url: '" + target.maskedUrl()
+                    + "' is not a PostgreSQL URL the driver can read: use jdbc:postgresql://<host>[:<port>]/<database>");
+        }
         if (target.username() != null) {
             dataSource.setUser(target.username());
         }

@@ -8,6 +8,7 @@ import com.zaxxer.hikari.HikariDataSource;
 
 import org.flywaydb.core.Flyway;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -49,14 +50,14 @@ public class DatabaseConfiguration {
 
     @Bean
     ManagedDatabase catalogDatabase(DatabaseTargets targets, NldsDbProperties properties, Environment environment,
-            ProgressListener progress) {
-        return managed(targets.catalog(), properties, environment, progress);
+            ProgressListener progress, ObjectProvider<DatabaseFlywayCustomizer> customizers) {
+        return managed(targets.catalog(), properties, environment, progress, customizers);
     }
 
     @Bean
     ManagedDatabase monitorDatabase(DatabaseTargets targets, NldsDbProperties properties, Environment environment,
-            ProgressListener progress) {
-        return managed(targets.monitor(), properties, environment, progress);
+            ProgressListener progress, ObjectProvider<DatabaseFlywayCustomizer> customizers) {
+        return managed(targets.monitor(), properties, environment, progress, customizers);
     }
 
     @Bean
@@ -69,21 +70,25 @@ public class DatabaseConfiguration {
         return monitorDatabase.flyway();
     }
 
+    /** Every HikariCP setting passes through under {@code nlds.db.catalog.hikari.*}, as Spring Boot's {@code spring.datasource.hikari.*}. */
     @Bean(destroyMethod = "close")
+    @ConfigurationProperties("nlds.db.catalog.hikari")
     HikariDataSource catalogDataSource(DatabaseTargets targets, NldsDbProperties properties) {
         return DataSourceFactory.servicePool(targets.catalog(), properties.getCatalog(), properties.getSqliteBusyTimeout());
     }
 
     @Bean(destroyMethod = "close")
+    @ConfigurationProperties("nlds.db.monitor.hikari")
     HikariDataSource monitorDataSource(DatabaseTargets targets, NldsDbProperties properties) {
         return DataSourceFactory.servicePool(targets.monitor(), properties.getMonitor(), properties.getSqliteBusyTimeout());
     }
 
     private static ManagedDatabase managed(DatabaseTarget target, NldsDbProperties properties, Environment environment,
-            ProgressListener progress) {
+            ProgressListener progress, ObjectProvider<DatabaseFlywayCustomizer> customizers) {
         DataSource migrationDataSource = DataSourceFactory.migrationDataSource(target, properties.getSqliteBusyTimeout());
         List<String> extra = List.of(environment.getProperty(EXTRA_PACKAGES + target.database().id(), String[].class,
                 new String[0]));
-        return ManagedDatabase.create(target, migrationDataSource, environment::getProperty, progress, extra);
+        return ManagedDatabase.create(target, migrationDataSource, environment::getProperty, progress, extra,
+                configuration -> customizers.orderedStream().forEach(c -> c.customize(target.database(), configuration)));
     }
 }

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import uk.ac.ceda.nlds.db.migration.Backend;
+import uk.ac.ceda.nlds.db.migration.InvalidInputException;
 
 /**
  * One database's resolved connection settings: the URL (or its SQLite default), the backend it
@@ -24,7 +25,7 @@ public record DatabaseTarget(NldsDatabase database, Backend backend, String url,
         try {
             backend = Backend.fromUrl(url);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("nlds.db." + database.id() + ".url: " + e.getMessage());
+            throw new InvalidInputException("nlds.db." + database.id() + ".url: " + e.getMessage());
         }
         return new DatabaseTarget(database, backend, url, settings.getUsername(), settings.getPassword());
     }
@@ -34,7 +35,7 @@ public record DatabaseTarget(NldsDatabase database, Backend backend, String url,
         if (value != null && value.isBlank()) {
             String name = "nlds.db." + database.id() + "." + property;
             String variable = name.toUpperCase(Locale.ROOT).replace('.', '_');
-            throw new IllegalArgumentException(name + " (" + variable + ") is set but blank: unset it " + advice);
+            throw new InvalidInputException(name + " (" + variable + ") is set but blank: unset it " + advice);
         }
     }
 
@@ -63,11 +64,11 @@ public record DatabaseTarget(NldsDatabase database, Backend backend, String url,
             try {
                 Files.createDirectories(folder);
             } catch (IOException e) {
-                throw new IllegalArgumentException("nlds.db." + database.id() + ".url: cannot create the folder "
+                throw new InvalidInputException("nlds.db." + database.id() + ".url: cannot create the folder "
                         + folder + " for the SQLite file (" + e.getClass().getSimpleName() + "); choose a writable path");
             }
             if (!Files.isWritable(folder)) {
-                throw new IllegalArgumentException("nlds.db." + database.id() + ".url: the folder " + folder
+                throw new InvalidInputException("nlds.db." + database.id() + ".url: the folder " + folder
                         + " is not writable; choose a writable path");
             }
         });

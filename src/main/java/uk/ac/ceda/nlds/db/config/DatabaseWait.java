@@ -1,5 +1,10 @@
 package uk.ac.ceda.nlds.db.config;
 
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.sql.SQLException;
 import java.time.Duration;
 
 import org.slf4j.Logger;
@@ -12,7 +17,9 @@ import uk.ac.ceda.nlds.db.migration.MigrationException;
 /**
  * Waits at boot for a database that does not answer yet (a PostgreSQL pod still starting): retries
  * with exponential backoff up to the configured time, logging each attempt once, then fails with
- * the connection check's own message.
+ * the connection check's own message. Only an unreachable server is worth waiting for; a server
+ * that answers and refuses (wrong credentials, unknown role or database), or a configuration that
+ * cannot work, fails at once.
  */
 public final class DatabaseWait {
 
@@ -34,6 +41,9 @@ public final class DatabaseWait {
                 }
                 return;
             } catch (MigrationException e) {
+                if (!unreachable(e)) {
+                    throw e;
+                }
                 long wait = execution.nextBackOff();
                 if (wait == BackOffExecution.STOP) {
                     throw new MigrationException(e.getMessage() + " (gave up after " + attempt + " attempts in "
@@ -44,6 +54,24 @@ public final class DatabaseWait {
                 sleep(wait);
             }
         }
+    }
+
+    /**
+     * Whether the server could not be reached at all (refused or timed-out connection, a host name
+     * not resolvable yet) or answered that it is still starting (SQLSTATE 57P03), rather than
+     * answering with a refusal (SQLSTATE 28000, 28P01 authentication; 3D000 unknown database).
+     */
+    static boolean unreachable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ConnectException || t instanceof SocketTimeoutException || t instanceof UnknownHostException
+                    || t instanceof NoRouteToHostException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && "57P03".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void sleep(long millis) {

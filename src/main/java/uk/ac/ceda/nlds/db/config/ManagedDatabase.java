@@ -2,14 +2,17 @@ package uk.ac.ceda.nlds.db.config;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.migration.JavaMigration;
 
 import uk.ac.ceda.nlds.db.migration.Backend;
+import uk.ac.ceda.nlds.db.migration.FlywayHistory;
 import uk.ac.ceda.nlds.db.migration.RevisionCatalogue;
 import uk.ac.ceda.nlds.db.migration.RevisionRuntime;
 import uk.ac.ceda.nlds.db.migration.lock.MigrationLock;
@@ -22,16 +25,27 @@ import uk.ac.ceda.nlds.db.migration.progress.ProgressListener;
 public record ManagedDatabase(DatabaseTarget target, RevisionCatalogue revisions, DataSource migrationDataSource,
         Flyway flyway, MigrationLock lock) {
 
-    public static final String HISTORY_TABLE = "flyway_schema_history";
     static final String POSTGRESQL_TRANSACTIONAL_LOCK = "flyway.postgresql.transactional.lock";
 
     public static ManagedDatabase create(DatabaseTarget target, DataSource migrationDataSource,
             Function<String, String> settings, ProgressListener progress, List<String> extraMigrationPackages) {
+        return create(target, migrationDataSource, settings, progress, extraMigrationPackages, configuration -> {
+        });
+    }
+
+    /** The same, with {@code customizer} adjusting the Flyway configuration ({@link DatabaseFlywayCustomizer}). */
+    public static ManagedDatabase create(DatabaseTarget target, DataSource migrationDataSource,
+            Function<String, String> settings, ProgressListener progress, List<String> extraMigrationPackages,
+            Consumer<FluentConfiguration> customizer) {
         RevisionRuntime runtime = new RevisionRuntime(target.database().id(), target.backend(), settings, progress);
         List<String> packages = new java.util.ArrayList<>(List.of(target.database().migrationPackage()));
         packages.addAll(extraMigrationPackages);
         RevisionCatalogue revisions = RevisionCatalogue.load(runtime, packages);
-        Flyway flyway = Flyway.configure(ManagedDatabase.class.getClassLoader())
+        FluentConfiguration configuration = Flyway.configure(ManagedDatabase.class.getClassLoader())
+                // wait behind another replica's migration as long as it takes, not 50 tries
+                .lockRetryCount(-1);
+        customizer.accept(configuration);
+        Flyway flyway = configuration
                 // PostgreSQL: one connection for the revision and its history row, so both commit
                 // together; with Flyway's default two connections a crash between the revision's
                 // commit and the history insert leaves a migrated database recorded one revision behind
@@ -39,13 +53,11 @@ public record ManagedDatabase(DatabaseTarget target, RevisionCatalogue revisions
                 .dataSource(migrationDataSource)
                 .locations(new String[0]) // the revisions are handed over below, not scanned by Flyway
                 .javaMigrations(revisions.revisions().toArray(JavaMigration[]::new))
-                .table(HISTORY_TABLE)
+                .table(FlywayHistory.TABLE)
                 // SQLite has no database user: record who ran it (PostgreSQL records its role)
                 .installedBy(target.backend() == Backend.SQLITE ? System.getProperty("user.name") : null)
                 .baselineOnMigrate(false)
                 .cleanDisabled(true)
-                // wait behind another replica's migration as long as it takes, not 50 tries
-                .lockRetryCount(-1)
                 // an applied revision this build does not know must stop it, not be skipped
                 .ignoreMigrationPatterns(new String[0])
                 .load();

@@ -2,6 +2,8 @@ package uk.ac.ceda.nlds.db.config;
 
 import java.util.Locale;
 
+import uk.ac.ceda.nlds.db.migration.InvalidInputException;
+
 /** The two databases of NLDS, each with its own migrations and its own entity model. */
 public enum NldsDatabase {
     CATALOG, MONITOR;
@@ -27,6 +29,6 @@ public enum NldsDatabase {
                 return database;
             }
         }
-        throw new IllegalArgumentException("unknown database '" + id + "': use catalog or monitor");
+        throw new InvalidInputException("unknown database '" + id + "': use catalog or monitor");
     }
 }

@@ -7,6 +7,8 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
+import uk.ac.ceda.nlds.db.migration.dialect.Sql;
+
 /**
  * Alembic's own record of a database's revision, {@code alembic_version}, kept on the Alembic id of
  * the revision this project brought the database to, so the Python service can always take the
@@ -25,7 +27,7 @@ public final class AlembicVersionTable {
      * Alembic keeps the table with no row. Writes nothing when the table already says so.
      */
     public static void record(Connection connection, Revision current) throws SQLException {
-        if (!JdbcTables.exists(connection, NAME)) {
+        if (!Sql.hasTable(connection, NAME)) {
             if (current == null) {
                 return;
             }

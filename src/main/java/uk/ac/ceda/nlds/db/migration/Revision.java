@@ -57,6 +57,11 @@ public abstract class Revision extends BaseJavaMigration {
         return RevisionChecksum.of(getClass());
     }
 
+    /** The checksum builds before the meaning checksum recorded for this same source. */
+    public int legacyChecksum() {
+        return RevisionChecksum.legacyOf(getClass());
+    }
+
     /** {@code V3 (ee82dd99bfc0)}: how messages name a revision. */
     public String label() {
         return "V" + getVersion() + " (" + alembicId() + ")";

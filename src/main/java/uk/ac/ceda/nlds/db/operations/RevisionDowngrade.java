@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 
 import uk.ac.ceda.nlds.db.config.ManagedDatabase;
 import uk.ac.ceda.nlds.db.migration.AlembicVersionTable;
+import uk.ac.ceda.nlds.db.migration.InvalidInputException;
 import uk.ac.ceda.nlds.db.migration.RevisionCatalogue;
 import uk.ac.ceda.nlds.db.migration.lock.MigrationLock;
 import uk.ac.ceda.nlds.db.startup.DatabaseMigrator;
@@ -108,7 +109,7 @@ public final class RevisionDowngrade {
                         + " build: " + status.problems().get(0) + "; nothing was changed", null);
             }
             if (target > status.version()) {
-                throw new IllegalArgumentException(database.id() + ": target " + revisions.describe(target)
+                throw new InvalidInputException(database.id() + ": target " + revisions.describe(target)
                         + " is ahead of the current revision " + revisions.describe(status.version()) + "; use upgrade");
             }
         }

@@ -1,5 +1,6 @@
 package uk.ac.ceda.nlds.db.startup;
 
+import java.sql.SQLException;
 import java.util.List;
 
 import org.flywaydb.core.Flyway;
@@ -12,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import uk.ac.ceda.nlds.db.config.ManagedDatabase;
+import uk.ac.ceda.nlds.db.migration.HistoryChecksums;
 import uk.ac.ceda.nlds.db.migration.MigrationException;
 import uk.ac.ceda.nlds.db.migration.adopt.AlembicAdoption;
 import uk.ac.ceda.nlds.db.migration.lock.MigrationLock;
@@ -40,6 +42,7 @@ public final class DatabaseMigrator {
                 .configuration(database.flyway().getConfiguration())
                 .target(MigrationVersion.fromVersion(String.valueOf(target))).load();
         try (MigrationLock.Held held = database.lock().acquire()) {
+            acceptLegacyChecksums(database);
             int beforeVersion = AlembicAdoption.adoptIfNeeded(database.id(), database.target().backend(),
                     database.migrationDataSource(), database.flyway(), database.revisions())
                     .map(r -> Integer.parseInt(r.getVersion().getVersion())).orElseGet(() -> currentVersion(database));
@@ -66,6 +69,20 @@ public final class DatabaseMigrator {
             String failed = reached < head ? describe(database, reached + 1) : "validation";
             throw new MigrationFailedException(database.id(), "revision " + failed + " failed, the database is at "
                     + describe(database, reached) + ": " + rootMessage(e), e);
+        }
+    }
+
+    /** A database the previous build migrated carries its checksums: rewritten where the revision is unchanged. */
+    private static void acceptLegacyChecksums(ManagedDatabase database) {
+        try {
+            List<Integer> rewritten = HistoryChecksums.acceptLegacy(database.migrationDataSource(),
+                    database.flyway().getConfiguration().getTable(), database.revisions());
+            if (!rewritten.isEmpty()) {
+                log.info("{}: recorded this build's checksums for unchanged revisions {}", database.id(), rewritten);
+            }
+        } catch (SQLException e) {
+            throw new MigrationFailedException(database.id(), "cannot read the revision history: " + e.getMessage()
+                    + "; nothing was changed", e);
         }
     }
 

@@ -11,6 +11,7 @@ import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
 
 import uk.ac.ceda.nlds.db.config.ManagedDatabase;
+import uk.ac.ceda.nlds.db.migration.HistoryChecksums;
 import uk.ac.ceda.nlds.db.migration.Revision;
 import uk.ac.ceda.nlds.db.migration.RevisionCatalogue;
 import uk.ac.ceda.nlds.db.migration.adopt.AlembicAdoption;
@@ -76,7 +77,7 @@ public record DatabaseStatus(String database, String backend, String url, int ve
             if (info.getState().isApplied() && !info.getState().isFailed()) {
                 version = Math.max(version, v);
             }
-            problem(info, revisions).ifPresent(problems::add);
+            problem(info, revisions, v).ifPresent(problems::add);
         }
         return new DatabaseStatus(database.id(), database.target().backend().name(), database.target().maskedUrl(),
                 version, revisions.headVersion(), version == 0 && history.stream().allMatch(Entry::pending)
@@ -97,7 +98,7 @@ public record DatabaseStatus(String database, String backend, String url, int ve
     }
 
     /** What in one history row stops this build from trusting the database. */
-    private static Optional<String> problem(MigrationInfo info, RevisionCatalogue revisions) {
+    private static Optional<String> problem(MigrationInfo info, RevisionCatalogue revisions, int version) {
         String name = "V" + info.getVersion().getVersion() + " (" + info.getDescription() + ")";
         MigrationState state = info.getState();
         if (state == MigrationState.FUTURE_SUCCESS || state == MigrationState.FUTURE_FAILED) {
@@ -105,10 +106,13 @@ public record DatabaseStatus(String database, String backend, String url, int ve
                     + ": run a newer nlds-db");
         }
         if (state.isFailed()) {
-            return Optional.of(name + " failed part-way and is recorded as failed: restore the database or repair the history");
+            return Optional.of(name + " failed part-way and is recorded as failed: restore the database, then remove the"
+                    + " row with repair --yes");
         }
+        // a legacy checksum of this very source is the same revision: the next upgrade or repair rewrites it
         if (info.isApplied() && info.getResolvedChecksum() != null && !info.isChecksumMatching()
-                && state != MigrationState.BASELINE) {
+                && state != MigrationState.BASELINE
+                && !HistoryChecksums.matches(info.getAppliedChecksum(), revisions.at(version))) {
             return Optional.of(name + " was changed after it was applied (checksum " + info.getAppliedChecksum()
                     + " in the database, " + info.getResolvedChecksum() + " in this build)");
         }

@@ -5,6 +5,7 @@ import java.util.List;
 import org.springframework.beans.factory.BeanCreationException;
 import org.springframework.boot.context.properties.bind.BindException;
 
+import uk.ac.ceda.nlds.db.migration.InvalidInputException;
 import uk.ac.ceda.nlds.db.migration.MigrationException;
 
 /**
@@ -27,7 +28,7 @@ public final class StartupErrors {
         Throwable chosen = null;
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof MigrationFailedException || t instanceof MigrationException
-                    || t instanceof IllegalArgumentException) {
+                    || t instanceof InvalidInputException) {
                 chosen = t;
                 break;
             }
@@ -66,7 +67,8 @@ public final class StartupErrors {
         return ExitCode.FAILURE;
     }
 
+    /** Ours, or a property Spring cannot bind; an IllegalArgumentException from a bug is a failure, not input. */
     private static boolean isInvalidInput(Throwable t) {
-        return t instanceof IllegalArgumentException || t instanceof BindException;
+        return t instanceof InvalidInputException || t instanceof BindException;
     }
 }

@@ -3,17 +3,14 @@ package uk.ac.ceda.nlds.db.autogenerate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static uk.ac.ceda.nlds.db.testsupport.Backends.BOTH_BACKENDS;
 
-import java.io.StringWriter;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,20 +63,22 @@ class AutogenerateRoundTripTest {
         Path sources = Files.createDirectories(folder.resolve("src"));
 
         List<RevisionGenerator.Outcome> outcomes = RevisionGenerator.generate(List.of(target(base, db, sources)),
-                "lend books", true);
+                "lend books", true, Set.of("Loan"));
 
         assertThat(outcomes).singleElement().satisfies(o -> assertThat(o.changes()).containsExactly(
                 "create table loan", "add column shelf.capacity", "convert enum column shelf.kind",
                 "add column shelf.note", "add unique shelf_label_key on shelf", "create index ix_shelf_note"));
         Path file = outcomes.get(0).file();
         assertThat(file.getFileName().toString()).isEqualTo("V2__Lend_books.java");
+        assertThat(Files.readString(file)).as("the data step's entity with what it refers to")
+                .contains("static class Loan {", "static class Book {");
         Revision generated = compileAndLoad(file, sources);
         RevisionCatalogue withGenerated = RevisionCatalogue.of(runtime, List.of(new V1__Create_library(), generated));
         try (Connection connection = db.connect()) {
             withGenerated.at(2).apply(connection);
         }
 
-        assertThat(RevisionGenerator.generate(List.of(target(withGenerated, db, sources)), "again", true))
+        assertThat(RevisionGenerator.generate(List.of(target(withGenerated, db, sources)), "again", true, Set.of()))
                 .as("no difference once the generated revision ran").isEmpty();
 
         try (Connection connection = db.connect()) {
@@ -106,14 +105,8 @@ class AutogenerateRoundTripTest {
 
     /** Compiles the generated source with the JDK compiler and loads the revision class. */
     private Revision compileAndLoad(Path source, Path sourceRoot) throws Exception {
-        Path classes = Files.createDirectories(folder.resolve("classes"));
-        JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
-        StringWriter errors = new StringWriter();
-        List<String> options = new ArrayList<>(List.of("-d", classes.toString(), "-classpath",
-                System.getProperty("java.class.path"), "-Xlint:none", "-proc:none"));
-        boolean compiled = compiler.getTask(errors, null, null, options, null,
-                compiler.getStandardFileManager(null, null, null).getJavaFileObjects(source.toFile())).call();
-        assertThat(compiled).as(errors + "\n" + Files.readString(source)).isTrue();
+        Path classes = folder.resolve("classes");
+        GeneratedSources.compile(source, classes);
         Path packageFolder = classes.resolve(GENERATED.replace('.', '/'));
         Files.copy(source, packageFolder.resolve(source.getFileName())); // its text is its checksum
         URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader());

@@ -5,9 +5,12 @@ import static uk.ac.ceda.nlds.db.migration.schema.ColumnType.BIGINT;
 import static uk.ac.ceda.nlds.db.migration.schema.ColumnType.INTEGER;
 import static uk.ac.ceda.nlds.db.migration.schema.ColumnType.VARCHAR;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import uk.ac.ceda.nlds.db.migration.ops.LabelMap;
 import uk.ac.ceda.nlds.db.migration.ops.SchemaOp;
@@ -176,5 +179,34 @@ class RevisionSourceTest {
                         context.schema().alterTable("file", file -> file
                                 .alterColumn(new Column("size", BIGINT, false, 0L, false), Column.nullable("size", INTEGER)));
                 """);
+    }
+
+    @Test
+    void longNamesLabelsAndDefaultsBreakOnlyBetweenLiteralsAndCompile(@TempDir Path folder) throws Exception {
+        String table = "archived_transaction_record_with_a_rather_long_name";
+        ColumnType.Enum before = ColumnType.Enum.of("archive_workflow_state_of_the_transaction_record",
+                "WAITING FOR THE TAPE LIBRARY, THEN RETRYING", "COMPLETE, WITH \"QUOTED\" WARNINGS",
+                "FAILED AFTER EVERY RETRY, SEE THE LOG");
+        ColumnType.Enum after = ColumnType.Enum.of(before.name(), "WAITING FOR THE TAPE LIBRARY, THEN RETRYING",
+                "COMPLETE, WITH \"QUOTED\" WARNINGS", "FAILED AFTER EVERY RETRY, SEE THE LOG, OR ASK AN OPERATOR");
+        Column state = new Column("workflow_state_of_the_archived_transaction", before, false,
+                "WAITING FOR THE TAPE LIBRARY, THEN RETRYING", false);
+        String source = RevisionSource.render(new RevisionSource.Spec("uk.ac.ceda.nlds.db.generated.migration",
+                "V2__Long_names", "0123456789ab", "Long names.", List.of(
+                        new SchemaOp.AddColumn(table, new Column("comment_left_by_the_operator_who_last_looked_at_it",
+                                VARCHAR, false, "none yet, see the ticket, or ask", false)),
+                        new SchemaOp.ConvertEnumColumn(table, state, state.withType(after),
+                                LabelMap.from(before, after).map("FAILED AFTER EVERY RETRY, SEE THE LOG",
+                                        "FAILED AFTER EVERY RETRY, SEE THE LOG, OR ASK AN OPERATOR").build(),
+                                LabelMap.from(after, before).map("FAILED AFTER EVERY RETRY, SEE THE LOG, OR ASK AN OPERATOR",
+                                        "FAILED AFTER EVERY RETRY, SEE THE LOG").build())),
+                List.of(), EntityCopies.none()));
+
+        assertThat(source).contains("\"WAITING FOR THE TAPE LIBRARY, THEN RETRYING\"",
+                "\"COMPLETE, WITH \\\"QUOTED\\\" WARNINGS\"", "\"none yet, see the ticket, or ask\"");
+        Path file = Files.createDirectories(folder.resolve("uk/ac/ceda/nlds/db/generated/migration"))
+                .resolve("V2__Long_names.java");
+        Files.writeString(file, source);
+        GeneratedSources.compile(file, folder.resolve("classes"));
     }
 }

@@ -18,6 +18,7 @@ import uk.ac.ceda.nlds.db.config.ManagedDatabase;
 import uk.ac.ceda.nlds.db.config.NldsDatabase;
 import uk.ac.ceda.nlds.db.config.NldsDbProperties;
 import uk.ac.ceda.nlds.db.migration.Backend;
+import uk.ac.ceda.nlds.db.migration.FlywayHistory;
 import uk.ac.ceda.nlds.db.startup.MigrationCoordinator;
 import uk.ac.ceda.nlds.db.startup.MigrationStateListener;
 import uk.ac.ceda.nlds.db.testsupport.DatabasePair;
@@ -256,7 +257,7 @@ public final class MigrationBenchmark {
         Map<Integer, Double> seconds = new TreeMap<>();
         for (TestDatabase db : List.of(pair.catalog(), pair.monitor())) {
             try (Connection c = db.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
-                    "SELECT version, execution_time FROM " + ManagedDatabase.HISTORY_TABLE
+                    "SELECT version, execution_time FROM " + FlywayHistory.TABLE
                             + " WHERE version IS NOT NULL")) {
                 while (rs.next()) {
                     int version = Integer.parseInt(rs.getString(1));

@@ -20,6 +20,7 @@ import uk.ac.ceda.nlds.db.migration.Backend;
 import uk.ac.ceda.nlds.db.testsupport.Backends;
 import uk.ac.ceda.nlds.db.testsupport.Fixtures;
 import uk.ac.ceda.nlds.db.testsupport.PostgresDatabases;
+import uk.ac.ceda.nlds.db.testsupport.RevisionChain;
 import uk.ac.ceda.nlds.db.testsupport.Rows;
 import uk.ac.ceda.nlds.db.testsupport.TestDatabase;
 
@@ -39,21 +40,24 @@ class BadInputTest {
     }
 
     static Stream<Case> cases() {
+        int head = RevisionChain.head();
+        String known = "this build knows V0 (base) to V" + head;
         return Stream.of(
-                new Case("unknown command 'upgrad': use one of upgrade, downgrade, current, history, check, stamp, revision",
+                new Case("unknown command 'upgrad': use one of upgrade, downgrade, current, history, check, stamp, repair,"
+                        + " revision",
                         ExitCode.INVALID_INPUT, "upgrad"),
                 new Case("Unknown option: '--jsn'", ExitCode.INVALID_INPUT, "current", "--jsn"),
                 new Case("'abc' is not a revision", ExitCode.INVALID_INPUT, "upgrade", "abc"),
                 new Case("'-x1' is not a revision", ExitCode.INVALID_INPUT, "downgrade", "-x1"),
                 new Case("'2.5' is not a revision", ExitCode.INVALID_INPUT, "upgrade", "2.5"),
-                new Case("catalog: V12 does not exist, this build knows V0 (base) to V9 (head)",
-                        ExitCode.INVALID_INPUT, "upgrade", "12"),
+                new Case("catalog: V" + (head + 3) + " does not exist, " + known + " (head)",
+                        ExitCode.INVALID_INPUT, "upgrade", String.valueOf(head + 3)),
                 new Case("catalog: Alembic id deadbeef0000 is not a revision this build knows",
                         ExitCode.INVALID_INPUT, "upgrade", "deadbeef0000"),
                 new Case("catalog is at V4 (fa9f4b687d19), and V2 (bf09ce0d6899) is behind it: use downgrade 2",
                         ExitCode.INVALID_INPUT, "upgrade", "2"),
-                new Case("catalog is at V4 (fa9f4b687d19), so +6 leads to V10, but this build knows V0 (base) to V9",
-                        ExitCode.INVALID_INPUT, "upgrade", "+6"),
+                new Case("catalog is at V4 (fa9f4b687d19), so +" + (head - 3) + " leads to V" + (head + 1) + ", but "
+                        + known, ExitCode.INVALID_INPUT, "upgrade", "+" + (head - 3)),
                 new Case("upgrade goes forward only; to go back to base use: downgrade base", ExitCode.INVALID_INPUT,
                         "upgrade", "base"),
                 new Case("catalog is at V4 (fa9f4b687d19), and V6 (f1f20ae58def) is ahead of it: use upgrade 6",
@@ -66,7 +70,8 @@ class BadInputTest {
                 new Case("stamp rewrites the revision history without running any migration; add --yes to confirm",
                         ExitCode.INVALID_INPUT, "stamp", "3"),
                 new Case("monitor is at V4 (fa9f4b687d19), so -5 leads to V-1", ExitCode.INVALID_INPUT, "downgrade",
-                        "-5", "--db=monitor"));
+                        "-5", "--db=monitor"),
+                new Case("repair rewrites the revision history; add --yes to confirm", ExitCode.INVALID_INPUT, "repair"));
     }
 
     static Stream<Object[]> casesOnBothBackends() {
@@ -113,6 +118,32 @@ class BadInputTest {
         assertThat(result.err()).hasLineCount(1).startsWith("nlds-db: nlds.db.catalog.url and nlds.db.monitor.url name"
                 + " the same ").contains("give each database its own");
         assertThat(Fixtures.inspect(db).tables()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @MethodSource(BOTH_BACKENDS)
+    void anIllegalArgumentFromABugInARevisionIsAFailureNotBadInput(Backend backend) throws Exception {
+        TestDatabase catalog = Backends.fresh(backend, postgres, folder);
+        TestDatabase monitor = Backends.fresh(backend, postgres, folder);
+        assertThat(run(catalog, monitor, "upgrade").exitCode()).isZero();
+
+        Result result = run(catalog, monitor, "upgrade",
+                "--nlds.migration.extra-packages.catalog=uk.ac.ceda.nlds.db.cli.buggy.migration");
+
+        assertThat(result.exitCode()).as(result.err()).isEqualTo(ExitCode.FAILURE);
+        assertThat(result.err()).hasLineCount(1).startsWith("nlds-db: catalog: revision V10 (0000000000bb) failed")
+                .contains("a bug in the revision");
+    }
+
+    @ParameterizedTest
+    @MethodSource(BOTH_BACKENDS)
+    void aPostgresqlUrlTheDriverCannotReadIsBadConfiguration(Backend backend) throws Exception {
+        TestDatabase monitor = Backends.fresh(backend, postgres, folder);
+        Result result = run("jdbc:postgresql://127.0.0.1:notaport/catalog?password=secret", monitor.url(), "current");
+
+        assertThat(result.exitCode()).as(result.err()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(result.err()).hasLineCount(1).startsWith("nlds-db: nlds.db.catalog.url: 'jdbc:postgresql://127.0.0.1:"
+                + "notaport/catalog?password=******' is not a PostgreSQL URL the driver can read").doesNotContain("secret");
     }
 
     private static String snapshot(TestDatabase catalog, TestDatabase monitor) throws Exception {

@@ -12,10 +12,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import uk.ac.ceda.nlds.db.startup.ExitCode;
+import uk.ac.ceda.nlds.db.testsupport.RevisionChain;
 import uk.ac.ceda.nlds.db.testsupport.TestDatabase;
 
 /** {@code revision} on a copy of the source tree, in-process through the jar's entry point. */
 class RevisionCommandTest {
+
+    /** The version the revision command writes next. */
+    private static final String NEXT = "V" + (RevisionChain.head() + 1);
 
     private static final String DB = "uk/ac/ceda/nlds/db/";
 
@@ -43,12 +47,12 @@ class RevisionCommandTest {
     }
 
     @Test
-    void theNineRevisionsAgreeWithTheEntityModelSoAutogenerateWritesNothing() throws IOException {
+    void theRevisionsAgreeWithTheEntityModelSoAutogenerateWritesNothing() throws IOException {
         BadInputTest.Result result = revision("-m", "nothing new", "--autogenerate");
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(result.out()).contains("no difference between the entity model and the schema at head: nothing was written");
-        assertThat(migrationFiles("catalog")).noneMatch(f -> f.startsWith("V10__"));
+        assertThat(migrationFiles("catalog")).noneMatch(f -> f.startsWith(NEXT + "__"));
     }
 
     @Test
@@ -56,17 +60,35 @@ class RevisionCommandTest {
         BadInputTest.Result result = revision("-m", "add quota table");
 
         assertThat(result.exitCode()).as(result.err()).isZero();
-        Path catalogFile = sources.resolve(DB + "catalog/migration/V10__Add_quota_table.java");
+        Path catalogFile = sources.resolve(DB + "catalog/migration/" + NEXT + "__Add_quota_table.java");
         assertThat(result.out()).contains("catalog: wrote " + catalogFile).contains("monitor: wrote ");
         String written = Files.readString(catalogFile);
-        assertThat(written).contains("public class V10__Add_quota_table extends Revision {")
-                .contains("Add quota table. Written by the revision command").contains("static class Holding {");
+        assertThat(written).contains("public class " + NEXT + "__Add_quota_table extends Revision {")
+                .contains("Add quota table. Written by the revision command").doesNotContain("static class")
+                .as("no data step, no entity copies");
 
         BadInputTest.Result again = revision("-m", "something else");
         assertThat(again.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
-        assertThat(again.err()).contains("catalog: " + catalogFile + " already exists for V10; nothing was written");
+        assertThat(again.err()).contains("catalog: " + catalogFile + " already exists for " + NEXT + "; nothing was written");
         assertThat(Files.readString(catalogFile)).isEqualTo(written);
-        assertThat(migrationFiles("monitor")).filteredOn(f -> f.startsWith("V10__")).hasSize(1);
+        assertThat(migrationFiles("monitor")).filteredOn(f -> f.startsWith(NEXT + "__")).hasSize(1);
+    }
+
+    @Test
+    void aRevisionWithADataStepCarriesTheEntitiesItUsesAndWhatTheyReferTo() throws IOException {
+        BadInputTest.Result result = revision("-m", "fill urls", "--data-step=Holding");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        String catalog = Files.readString(sources.resolve(DB + "catalog/migration/" + NEXT + "__Fill_urls.java"));
+        // a holding has tags and transactions; nothing leads from it to files or locations
+        assertThat(catalog).contains("static class Holding {", "static class Tag {", "static class Transaction {")
+                .doesNotContain("static class File {", "static class Location {", "enum Storage");
+        String monitor = Files.readString(sources.resolve(DB + "monitor/migration/" + NEXT + "__Fill_urls.java"));
+        assertThat(monitor).as("the monitor has no Holding").doesNotContain("static class");
+
+        BadInputTest.Result unknown = revision("-m", "other", "--data-step=Quota");
+        assertThat(unknown.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(unknown.err()).hasLineCount(1).contains("no entity class Quota in ");
     }
 
     @Test
@@ -82,7 +104,7 @@ class RevisionCommandTest {
 
         BadInputTest.Result notAtHead = revision("-m", "x", "--autogenerate", "--against-configured-database");
         assertThat(notAtHead.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
-        assertThat(notAtHead.err()).contains("catalog is at V0 (empty), not at head V9: run upgrade first");
+        assertThat(notAtHead.err()).contains("catalog is at V0 (empty), not at head V" + RevisionChain.head() + ": run upgrade first");
 
         BadInputTest.Result missing = BadInputTest.run(catalog, monitor, "revision", "--autogenerate");
         assertThat(missing.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);

@@ -21,6 +21,7 @@ import uk.ac.ceda.nlds.db.testsupport.Fixtures;
 import uk.ac.ceda.nlds.db.testsupport.JarProcess;
 import uk.ac.ceda.nlds.db.testsupport.MigrationHarness;
 import uk.ac.ceda.nlds.db.testsupport.PostgresDatabases;
+import uk.ac.ceda.nlds.db.testsupport.RevisionChain;
 import uk.ac.ceda.nlds.db.testsupport.Rows;
 import uk.ac.ceda.nlds.db.testsupport.TestDatabase;
 
@@ -50,8 +51,8 @@ class FaultsIT {
 
         assertThat(result.exitCode()).isNotZero();
         assertThat(result.stderr().lines().toList()).containsExactly("nlds-db: catalog: revision V10 (0000000000bb)"
-                + " failed, the database is at V9 (82701862649a): test revision failed after changing the schema;"
-                + " monitor was not migrated, it is at V9 (82701862649a)");
+                + " failed, the database is at " + RevisionChain.headLabel() + ": test revision failed after changing the schema;"
+                + " monitor was not migrated, it is at " + RevisionChain.headLabel());
         assertThat(snapshot(pair)).isEqualTo(before);
         assertThat(Fixtures.inspect(pair.catalog()).tables().get("holding").column("half_done")).isEmpty();
     }
@@ -60,18 +61,19 @@ class FaultsIT {
     @MethodSource(BOTH_BACKENDS)
     void aDatabaseAheadOfThisBuildIsRefusedSayingWhereItIsAndWhatThisBuildKnows(Backend backend) throws Exception {
         DatabasePair pair = atHeadWithRows(backend);
+        int ahead = RevisionChain.head() + 1;
         Rows.execute(pair.catalog(), "INSERT INTO flyway_schema_history (installed_rank, version, description, type,"
-                + " script, checksum, installed_by, installed_on, execution_time, success) VALUES (11, '10',"
-                + " 'Add quotas', 'JDBC', 'V10__Add_quotas', 1, 'newer', CURRENT_TIMESTAMP, 5, "
+                + " script, checksum, installed_by, installed_on, execution_time, success) VALUES (" + (ahead + 1)
+                + ", '" + ahead + "', 'Add quotas', 'JDBC', 'V" + ahead + "__Add_quotas', 1, 'newer', CURRENT_TIMESTAMP, 5, "
                 + (backend == Backend.SQLITE ? "1" : "true") + ")");
         Map<String, String> before = snapshot(pair);
 
         JarProcess.Result result = JarProcess.run(folder, pair.environment(), "--migrate-only");
 
         assertThat(result.exitCode()).isNotZero();
-        assertThat(result.stderr().lines().toList()).containsExactly("nlds-db: catalog: V10 (Add quotas) is applied but"
-                + " this build knows only V1 to V9: run a newer nlds-db; nothing was changed;"
-                + " monitor was not migrated, it is at V9 (82701862649a)");
+        assertThat(result.stderr().lines().toList()).containsExactly("nlds-db: catalog: V" + ahead + " (Add quotas) is applied"
+                + " but this build knows only V1 to V" + RevisionChain.head() + ": run a newer nlds-db; nothing was changed;"
+                + " monitor was not migrated, it is at " + RevisionChain.headLabel());
         assertThat(snapshot(pair)).isEqualTo(before);
     }
 
@@ -86,7 +88,7 @@ class FaultsIT {
 
         assertThat(result.exitCode()).isNotZero();
         assertThat(result.stderr()).startsWith("nlds-db: monitor: V7 (State overhaul) was changed after it was applied"
-                + " (checksum 12345 in the database, ").contains("nothing was changed; catalog is at head V9");
+                + " (checksum 12345 in the database, ").contains("nothing was changed; catalog is at head V" + RevisionChain.head());
         assertThat(result.stderr().lines()).hasSize(1);
         assertThat(snapshot(pair)).isEqualTo(before);
     }
@@ -131,8 +133,8 @@ class FaultsIT {
     /** Both databases at head with a few rows in every table. */
     private DatabasePair atHeadWithRows(Backend backend) throws Exception {
         DatabasePair pair = DatabasePair.fresh(backend, postgres, folder.resolve("pair"));
-        MigrationHarness.migrateTo(MigrationHarness.managed(NldsDatabase.CATALOG, pair.catalog()), 9);
-        MigrationHarness.migrateTo(MigrationHarness.managed(NldsDatabase.MONITOR, pair.monitor()), 9);
+        MigrationHarness.migrateToHead(MigrationHarness.managed(NldsDatabase.CATALOG, pair.catalog()));
+        MigrationHarness.migrateToHead(MigrationHarness.managed(NldsDatabase.MONITOR, pair.monitor()));
         Rows.execute(pair.catalog(), "INSERT INTO holding (id, label, \"user\", \"group\") VALUES (1, 'h', 'u', 'g')",
                 "INSERT INTO \"transaction\" (id, transaction_id, holding_id) VALUES (1, 't', 1)",
                 "INSERT INTO file (id, transaction_id, path_type) VALUES (1, 1, 'LINK')");

@@ -19,6 +19,7 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
 import uk.ac.ceda.nlds.db.NldsDbApplication;
 import uk.ac.ceda.nlds.db.runtime.MigrationStatusBoard;
 import uk.ac.ceda.nlds.db.testsupport.PostgresDatabases;
+import uk.ac.ceda.nlds.db.testsupport.RevisionChain;
 import uk.ac.ceda.nlds.db.testsupport.TestDatabase;
 
 /** The application context: two Flyway beans, Spring Boot's own Flyway start-up backed off, both databases at head. */
@@ -47,14 +48,17 @@ class MigrationCoordinatorTest {
                     org.springframework.boot.flyway.autoconfigure.FlywayMigrationInitializer.class)).isEmpty();
             assertThat(context.getBean(MigrationCoordinator.class).outcomes())
                     .extracting(MigrationOutcome::describe).containsExactly(
-                            "catalog: V0 (empty) -> V9 (82701862649a) (9 revisions applied)",
-                            "monitor: V0 (empty) -> V9 (82701862649a) (9 revisions applied)");
+                            "catalog: V0 (empty) -> " + RevisionChain.headLabel() + " (" + RevisionChain.head()
+                                    + " revisions applied)",
+                            "monitor: V0 (empty) -> " + RevisionChain.headLabel() + " (" + RevisionChain.head()
+                                    + " revisions applied)");
             // the plan made before migrating, on /actuator/migrations beside the progress
             Map<String, Object> migrations = context.getBean(MigrationStatusBoard.class).describe();
             assertThat(estimate(migrations, "catalog")).containsEntry("secondsLeft", 0.0)
                     .hasEntrySatisfying("summary", summary -> assertThat((String) summary)
-                            .startsWith("catalog: 9 revisions, 0 rows to rewrite, "));
-            assertThat(estimate(migrations, "monitor").get("summary")).asString().startsWith("monitor: 9 revisions");
+                            .startsWith("catalog: " + RevisionChain.head() + " revisions, 0 rows to rewrite, "));
+            assertThat(estimate(migrations, "monitor").get("summary")).asString()
+                    .startsWith("monitor: " + RevisionChain.head() + " revisions");
         }
         assertThat(folder.resolve("monitor.db")).exists();
         assertThat(Path.of("data")).as("no default SQLite file was used").doesNotExist();

@@ -4,11 +4,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.List;
-import java.util.Set;
 
-import uk.ac.ceda.nlds.db.config.ManagedDatabase;
 import uk.ac.ceda.nlds.db.config.NldsDatabase;
 import uk.ac.ceda.nlds.db.migration.Backend;
+import uk.ac.ceda.nlds.db.migration.adopt.AlembicAdoption;
 import uk.ac.ceda.nlds.db.migration.dialect.Dialect;
 import uk.ac.ceda.nlds.db.migration.model.SchemaComparison;
 import uk.ac.ceda.nlds.db.migration.model.SchemaDifference;
@@ -54,7 +53,7 @@ public final class Fixtures {
         if (version > 0) {
             MigrationHarness.migrateTo(MigrationHarness.managed(database, fresh), version);
         }
-        return new SchemaComparison(db.backend(), Set.of(ManagedDatabase.HISTORY_TABLE, "alembic_version"))
+        return new SchemaComparison(db.backend(), AlembicAdoption.BOOKKEEPING_TABLES)
                 .compare(inspect(fresh), inspect(db));
     }
 

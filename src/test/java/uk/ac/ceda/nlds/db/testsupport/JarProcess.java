@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
+import uk.ac.ceda.nlds.db.config.NldsDatabase;
+
 /** Runs the packaged jar as a real process and collects what it printed. */
 public final class JarProcess {
 
@@ -29,9 +31,23 @@ public final class JarProcess {
         return jar;
     }
 
-    /** Runs {@code java -jar nlds-db.jar args…} in {@code workingDirectory} with extra environment variables. */
+    /**
+     * Runs {@code java -jar nlds-db.jar args…} in {@code workingDirectory} with extra environment variables;
+     * with the test chain's own test-only revisions ({@link RevisionChain}) when it has any.
+     */
     public static Result run(Path workingDirectory, Map<String, String> environment, String... args)
             throws IOException, InterruptedException {
+        List<String> chain = new ArrayList<>();
+        for (NldsDatabase database : NldsDatabase.values()) {
+            List<String> extra = RevisionChain.extraPackages(database);
+            if (!extra.isEmpty()) {
+                chain.add("--nlds.migration.extra-packages." + database.id() + "=" + String.join(",", extra));
+            }
+        }
+        if (!chain.isEmpty()) {
+            chain.addAll(0, List.of(args));
+            return runWithTestClasses(workingDirectory, environment, chain.toArray(String[]::new));
+        }
         return run(workingDirectory, environment, List.of(javaBinary(), "-jar", jar().toString()), args);
     }
 

@@ -1,6 +1,7 @@
 package uk.ac.ceda.nlds.db.testsupport;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -28,11 +29,18 @@ public final class MigrationHarness {
         return managed(database, db, FIXTURE_SETTINGS, List.of());
     }
 
+    /** With {@code extraPackages} after the chain's own test-only packages ({@link RevisionChain}). */
     public static ManagedDatabase managed(NldsDatabase database, TestDatabase db, Map<String, String> settings,
             List<String> extraPackages) {
         DatabaseTarget target = new DatabaseTarget(database, db.backend(), db.url(), db.user(), db.password());
+        List<String> packages = new ArrayList<>(RevisionChain.extraPackages(database));
+        packages.addAll(extraPackages);
         return ManagedDatabase.create(target, DataSourceFactory.migrationDataSource(target, Duration.ofSeconds(30)),
-                settings::get, ProgressListener.NONE, extraPackages);
+                settings::get, ProgressListener.NONE, packages);
+    }
+
+    public static void migrateToHead(ManagedDatabase database) {
+        migrateTo(database, database.revisions().headVersion());
     }
 
     /** Migrates up to and including {@code version}. */

@@ -14,9 +14,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import uk.ac.ceda.nlds.db.config.ManagedDatabase;
 import uk.ac.ceda.nlds.db.config.NldsDatabase;
 import uk.ac.ceda.nlds.db.migration.Backend;
+import uk.ac.ceda.nlds.db.migration.adopt.AlembicAdoption;
 import uk.ac.ceda.nlds.db.migration.dialect.Dialect;
 import uk.ac.ceda.nlds.db.migration.model.SchemaComparison;
 import uk.ac.ceda.nlds.db.migration.model.SchemaDifference;
@@ -24,13 +24,13 @@ import uk.ac.ceda.nlds.db.migration.schema.DatabaseSchema;
 
 /**
  * After migrating an empty database to revision N, its schema equals the schema the original
- * Alembic chain produced at N ({@code src/test/resources/nlds/reference}): PostgreSQL revisions 1–9,
- * SQLite 1–6 (upstream never got SQLite past 6). Both sides are read by the same inspector and
+ * Alembic chain produced at N ({@code src/test/resources/nlds/reference}): PostgreSQL revisions 1–9 (the
+ * chain's last; later revisions have no reference), SQLite 1–6 (upstream never got SQLite past 6). Both sides are read by the same inspector and
  * compared by {@link SchemaComparison}; bookkeeping tables are left out.
  */
 public abstract class ReferenceSchemaContract {
 
-    private static final Set<String> BOOKKEEPING = Set.of(ManagedDatabase.HISTORY_TABLE, "alembic_version");
+    private static final Set<String> BOOKKEEPING = AlembicAdoption.BOOKKEEPING_TABLES;
 
     @RegisterExtension
     static PostgresDatabases postgres = new PostgresDatabases();
@@ -41,7 +41,7 @@ public abstract class ReferenceSchemaContract {
     protected abstract NldsDatabase database();
 
     static Stream<Integer> postgresRevisions() {
-        return IntStream.rangeClosed(1, 9).boxed();
+        return IntStream.rangeClosed(1, RevisionChain.LAST_ALEMBIC_REVISION).boxed();
     }
 
     static Stream<Integer> sqliteRevisions() {

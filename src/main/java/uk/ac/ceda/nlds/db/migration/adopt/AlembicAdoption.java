@@ -17,10 +17,11 @@ import org.slf4j.LoggerFactory;
 
 import uk.ac.ceda.nlds.db.migration.AlembicVersionTable;
 import uk.ac.ceda.nlds.db.migration.Backend;
-import uk.ac.ceda.nlds.db.migration.JdbcTables;
+import uk.ac.ceda.nlds.db.migration.FlywayHistory;
 import uk.ac.ceda.nlds.db.migration.MigrationException;
 import uk.ac.ceda.nlds.db.migration.Revision;
 import uk.ac.ceda.nlds.db.migration.RevisionCatalogue;
+import uk.ac.ceda.nlds.db.migration.dialect.Sql;
 
 /**
  * Takes over a database that Alembic managed: when it has {@code alembic_version} but no Flyway
@@ -32,7 +33,7 @@ public final class AlembicAdoption {
     private static final Logger log = LoggerFactory.getLogger(AlembicAdoption.class);
     public static final String ALEMBIC_TABLE = AlembicVersionTable.NAME;
     /** Tables of the migration tools themselves, never part of an NLDS schema. */
-    public static final Set<String> BOOKKEEPING_TABLES = Set.of("flyway_schema_history", ALEMBIC_TABLE);
+    public static final Set<String> BOOKKEEPING_TABLES = Set.of(FlywayHistory.TABLE, ALEMBIC_TABLE);
 
     private AlembicAdoption() {
     }
@@ -88,7 +89,7 @@ public final class AlembicAdoption {
      */
     public static List<String> unversionedTables(String database, DataSource dataSource, Flyway flyway) {
         try (Connection connection = dataSource.getConnection()) {
-            if (JdbcTables.exists(connection, flyway.getConfiguration().getTable()) || JdbcTables.exists(connection, ALEMBIC_TABLE)) {
+            if (hasTable(connection, flyway.getConfiguration().getTable()) || hasTable(connection, ALEMBIC_TABLE)) {
                 return List.of();
             }
             return tables(connection);
@@ -129,10 +130,10 @@ public final class AlembicAdoption {
     private static Optional<String> alembicId(String database, DataSource dataSource, Flyway flyway) {
         String history = flyway.getConfiguration().getTable();
         try (Connection connection = dataSource.getConnection()) {
-            if (JdbcTables.exists(connection, history)) {
+            if (hasTable(connection, history)) {
                 return Optional.empty();
             }
-            if (!JdbcTables.exists(connection, ALEMBIC_TABLE)) {
+            if (!hasTable(connection, ALEMBIC_TABLE)) {
                 return Optional.empty();
             }
             List<String> ids;
@@ -161,5 +162,9 @@ public final class AlembicAdoption {
             }
         }
         return tables;
+    }
+
+    private static boolean hasTable(Connection connection, String table) throws SQLException {
+        return Sql.hasTable(connection, table);
     }
 }

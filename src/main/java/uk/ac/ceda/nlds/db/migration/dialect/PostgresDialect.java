@@ -67,38 +67,25 @@ public final class PostgresDialect implements Dialect {
     /** The statements that {@link #apply} runs for one operation, in order (plan shows them with their locks). */
     public List<String> statements(SchemaOp op) {
         String table = op.table() == null ? null : quote(op.table());
-        if (op instanceof CreateTable create) {
-            return createTable(create.definition());
-        } else if (op instanceof DropTable) {
-            return List.of("DROP TABLE " + table);
-        } else if (op instanceof AddColumn add) {
-            return List.of("ALTER TABLE " + table + " ADD COLUMN " + columnDefinition(add.column()));
-        } else if (op instanceof DropColumn drop) {
-            return List.of("ALTER TABLE " + table + " DROP COLUMN " + quote(drop.column().name()));
-        } else if (op instanceof AlterColumn alter) {
-            return alterColumn(table, alter.from(), alter.to());
-        } else if (op instanceof CreateIndex create) {
-            return List.of(createIndex(create.index()));
-        } else if (op instanceof DropIndex drop) {
-            return List.of("DROP INDEX " + quote(drop.index().name()));
-        } else if (op instanceof AddUnique add) {
-            return List.of("ALTER TABLE " + table + " ADD " + unique(add.constraint()));
-        } else if (op instanceof DropUnique drop) {
-            return List.of("ALTER TABLE " + table + " DROP CONSTRAINT " + quote(drop.constraint().name()));
-        } else if (op instanceof AddForeignKey add) {
-            return List.of("ALTER TABLE " + table + " ADD " + foreignKey(add.foreignKey()));
-        } else if (op instanceof DropForeignKey drop) {
-            return List.of("ALTER TABLE " + table + " DROP CONSTRAINT " + quote(drop.foreignKey().name()));
-        } else if (op instanceof CreateEnum create) {
-            return List.of(createEnum(create.type().name(), create.type()));
-        } else if (op instanceof DropEnum drop) {
-            return List.of("DROP TYPE " + quote(drop.type().name()));
-        } else if (op instanceof RenameEnum rename) {
-            return List.of("ALTER TYPE " + quote(rename.from()) + " RENAME TO " + quote(rename.to()));
-        } else if (op instanceof ConvertEnumColumn convert) {
-            return convertEnumStatements(convert);
-        }
-        throw new IllegalArgumentException("unknown operation " + op);
+        return switch (op) {
+            case CreateTable(Table definition) -> createTable(definition);
+            case DropTable _ -> List.of("DROP TABLE " + table);
+            case AddColumn(_, Column column) -> List.of("ALTER TABLE " + table + " ADD COLUMN " + columnDefinition(column));
+            case DropColumn(_, Column column) -> List.of("ALTER TABLE " + table + " DROP COLUMN " + quote(column.name()));
+            case AlterColumn(_, Column from, Column to) -> alterColumn(table, from, to);
+            case CreateIndex(Index index) -> List.of(createIndex(index));
+            case DropIndex(Index index) -> List.of("DROP INDEX " + quote(index.name()));
+            case AddUnique(_, UniqueConstraint constraint) -> List.of("ALTER TABLE " + table + " ADD " + unique(constraint));
+            case DropUnique(_, UniqueConstraint constraint) ->
+                    List.of("ALTER TABLE " + table + " DROP CONSTRAINT " + quote(constraint.name()));
+            case AddForeignKey(_, ForeignKey foreignKey) -> List.of("ALTER TABLE " + table + " ADD " + foreignKey(foreignKey));
+            case DropForeignKey(_, ForeignKey foreignKey) ->
+                    List.of("ALTER TABLE " + table + " DROP CONSTRAINT " + quote(foreignKey.name()));
+            case CreateEnum(ColumnType.Enum type) -> List.of(createEnum(type.name(), type));
+            case DropEnum(ColumnType.Enum type) -> List.of("DROP TYPE " + quote(type.name()));
+            case RenameEnum(String from, String to) -> List.of("ALTER TYPE " + quote(from) + " RENAME TO " + quote(to));
+            case ConvertEnumColumn convert -> convertEnumStatements(convert);
+        };
     }
 
     private List<String> createTable(Table table) {
@@ -218,17 +205,14 @@ public final class PostgresDialect implements Dialect {
     }
 
     static String type(Column column) {
-        ColumnType type = column.type();
-        if (type instanceof ColumnType.Varchar varchar) {
-            return varchar.length() == null ? "character varying" : "character varying(" + varchar.length() + ")";
-        } else if (type instanceof ColumnType.Enum enumType) {
-            return quote(enumType.name());
-        } else if (type instanceof ColumnType.Raw raw) {
-            return raw.sql();
-        } else if (ColumnType.TIMESTAMP.equals(type)) {
-            return "timestamp without time zone";
-        }
-        return ((ColumnType.Simple) type).name().toLowerCase(java.util.Locale.ROOT);
+        return switch (column.type()) {
+            case ColumnType.Varchar(Integer length) ->
+                    length == null ? "character varying" : "character varying(" + length + ")";
+            case ColumnType.Enum(String name, _) -> quote(name);
+            case ColumnType.Raw(String sql) -> sql;
+            case ColumnType.Simple(String name) ->
+                    name.equals("TIMESTAMP") ? "timestamp without time zone" : name.toLowerCase(java.util.Locale.ROOT);
+        };
     }
 
     static String defaultLiteral(Column column) {

@@ -1,6 +1,7 @@
 package uk.ac.ceda.nlds.db.migration.dialect;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -35,6 +36,19 @@ public final class Sql {
         try (Statement statement = connection.createStatement()) {
             statement.execute(sql);
             return statement.getUpdateCount();
+        }
+    }
+
+    /** Whether {@code table} exists in the connection's current schema. */
+    public static boolean hasTable(Connection connection, String table) throws SQLException {
+        try (ResultSet rs = connection.getMetaData().getTables(null, null, table, new String[] {"TABLE"})) {
+            while (rs.next()) {
+                String schema = rs.getString("TABLE_SCHEM");
+                if (schema == null || schema.equals(connection.getSchema())) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 

@@ -13,12 +13,19 @@ import java.util.List;
 import uk.ac.ceda.nlds.db.migration.Backend;
 import uk.ac.ceda.nlds.db.migration.ops.SchemaOp;
 import uk.ac.ceda.nlds.db.migration.ops.SchemaOp.AddColumn;
+import uk.ac.ceda.nlds.db.migration.ops.SchemaOp.AddForeignKey;
+import uk.ac.ceda.nlds.db.migration.ops.SchemaOp.AddUnique;
+import uk.ac.ceda.nlds.db.migration.ops.SchemaOp.AlterColumn;
+import uk.ac.ceda.nlds.db.migration.ops.SchemaOp.ConvertEnumColumn;
 import uk.ac.ceda.nlds.db.migration.ops.SchemaOp.CreateEnum;
 import uk.ac.ceda.nlds.db.migration.ops.SchemaOp.CreateIndex;
 import uk.ac.ceda.nlds.db.migration.ops.SchemaOp.CreateTable;
+import uk.ac.ceda.nlds.db.migration.ops.SchemaOp.DropColumn;
 import uk.ac.ceda.nlds.db.migration.ops.SchemaOp.DropEnum;
+import uk.ac.ceda.nlds.db.migration.ops.SchemaOp.DropForeignKey;
 import uk.ac.ceda.nlds.db.migration.ops.SchemaOp.DropIndex;
 import uk.ac.ceda.nlds.db.migration.ops.SchemaOp.DropTable;
+import uk.ac.ceda.nlds.db.migration.ops.SchemaOp.DropUnique;
 import uk.ac.ceda.nlds.db.migration.ops.SchemaOp.RenameEnum;
 import uk.ac.ceda.nlds.db.migration.progress.ProgressReporter;
 import uk.ac.ceda.nlds.db.migration.schema.Column;
@@ -65,31 +72,35 @@ public final class SqliteDialect implements Dialect {
         return !batch.stream().allMatch(SqliteDialect::isNative);
     }
 
+    /** Whether SQLite can apply the operation in place; everything else needs a table rebuild. */
     private static boolean isNative(SchemaOp op) {
-        if (op instanceof AddColumn add) {
-            return add.column().nullable() || add.column().defaultValue() != null;
-        }
-        return op instanceof CreateTable || op instanceof DropTable || op instanceof CreateIndex
-                || op instanceof DropIndex || op instanceof CreateEnum || op instanceof DropEnum
-                || op instanceof RenameEnum;
+        return switch (op) {
+            case AddColumn(_, Column column) -> column.nullable() || column.defaultValue() != null;
+            case CreateTable _, DropTable _, CreateIndex _, DropIndex _, CreateEnum _, DropEnum _, RenameEnum _ -> true;
+            case DropColumn _, AlterColumn _, ConvertEnumColumn _, AddUnique _, DropUnique _, AddForeignKey _,
+                 DropForeignKey _ -> false;
+        };
     }
 
     private static void applyNative(Connection connection, SchemaOp op) throws SQLException {
-        if (op instanceof CreateTable create) {
-            execute(connection, createTable(create.definition().name(), create.definition()));
-            for (Index index : create.definition().indexes()) {
-                execute(connection, createIndex(index));
+        switch (op) {
+            case CreateTable(Table definition) -> {
+                execute(connection, createTable(definition.name(), definition));
+                for (Index index : definition.indexes()) {
+                    execute(connection, createIndex(index));
+                }
             }
-        } else if (op instanceof DropTable drop) {
-            execute(connection, "DROP TABLE " + quote(drop.definition().name()));
-        } else if (op instanceof AddColumn add) {
-            execute(connection, "ALTER TABLE " + quote(add.table()) + " ADD COLUMN " + columnDefinition(add.column()));
-        } else if (op instanceof CreateIndex create) {
-            execute(connection, createIndex(create.index()));
-        } else if (op instanceof DropIndex drop) {
-            execute(connection, "DROP INDEX " + quote(drop.index().name()));
+            case DropTable(Table definition) -> execute(connection, "DROP TABLE " + quote(definition.name()));
+            case AddColumn(String table, Column column) ->
+                    execute(connection, "ALTER TABLE " + quote(table) + " ADD COLUMN " + columnDefinition(column));
+            case CreateIndex(Index index) -> execute(connection, createIndex(index));
+            case DropIndex(Index index) -> execute(connection, "DROP INDEX " + quote(index.name()));
+            case CreateEnum _, DropEnum _, RenameEnum _ -> {
+                // enum types do not exist on SQLite
+            }
+            case DropColumn _, AlterColumn _, ConvertEnumColumn _, AddUnique _, DropUnique _, AddForeignKey _,
+                 DropForeignKey _ -> throw new IllegalStateException("SQLite rebuilds the table for " + op);
         }
-        // enum types do not exist on SQLite
     }
 
     /** CREATE TABLE under {@code name} with the columns and constraints of {@code table} (no indexes). */
@@ -126,14 +137,12 @@ public final class SqliteDialect implements Dialect {
     }
 
     static String type(ColumnType type) {
-        if (type instanceof ColumnType.Enum enumType) {
-            return "VARCHAR(" + enumType.maxLabelLength() + ")";
-        } else if (type instanceof ColumnType.Raw raw) {
-            return raw.sql();
-        } else if (ColumnType.TIMESTAMP.equals(type)) {
-            return "DATETIME";
-        }
-        return type.toString();
+        return switch (type) {
+            case ColumnType.Enum e -> "VARCHAR(" + e.maxLabelLength() + ")";
+            case ColumnType.Raw(String sql) -> sql;
+            case ColumnType.Simple(String name) when name.equals("TIMESTAMP") -> "DATETIME";
+            case ColumnType.Simple _, ColumnType.Varchar _ -> type.toString();
+        };
     }
 
     static String defaultLiteral(Object value) {

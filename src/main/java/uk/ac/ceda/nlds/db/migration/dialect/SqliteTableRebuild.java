@@ -23,11 +23,16 @@ import uk.ac.ceda.nlds.db.migration.ops.SchemaOp.AddForeignKey;
 import uk.ac.ceda.nlds.db.migration.ops.SchemaOp.AddUnique;
 import uk.ac.ceda.nlds.db.migration.ops.SchemaOp.AlterColumn;
 import uk.ac.ceda.nlds.db.migration.ops.SchemaOp.ConvertEnumColumn;
+import uk.ac.ceda.nlds.db.migration.ops.SchemaOp.CreateEnum;
 import uk.ac.ceda.nlds.db.migration.ops.SchemaOp.CreateIndex;
+import uk.ac.ceda.nlds.db.migration.ops.SchemaOp.CreateTable;
 import uk.ac.ceda.nlds.db.migration.ops.SchemaOp.DropColumn;
+import uk.ac.ceda.nlds.db.migration.ops.SchemaOp.DropEnum;
 import uk.ac.ceda.nlds.db.migration.ops.SchemaOp.DropForeignKey;
 import uk.ac.ceda.nlds.db.migration.ops.SchemaOp.DropIndex;
+import uk.ac.ceda.nlds.db.migration.ops.SchemaOp.DropTable;
 import uk.ac.ceda.nlds.db.migration.ops.SchemaOp.DropUnique;
+import uk.ac.ceda.nlds.db.migration.ops.SchemaOp.RenameEnum;
 import uk.ac.ceda.nlds.db.migration.progress.ProgressReporter;
 import uk.ac.ceda.nlds.db.migration.progress.ProgressStep;
 import uk.ac.ceda.nlds.db.migration.schema.Column;
@@ -80,40 +85,38 @@ final class SqliteTableRebuild {
     }
 
     private void plan(SchemaOp op) throws SQLException {
-        if (op instanceof AddColumn add) {
-            target = target.withColumns(append(target.columns(), add.column()));
-            sources.put(add.column().name(), add.column().defaultValue() == null ? "NULL"
-                    : SqliteDialect.defaultLiteral(add.column().defaultValue()));
-        } else if (op instanceof DropColumn drop) {
-            String name = drop.column().name();
-            requireUnreferenced(name);
-            target.requireColumn(name);
-            target = target.withColumns(target.columns().stream().filter(c -> !c.name().equals(name)).toList());
-            sources.remove(name);
-        } else if (op instanceof AlterColumn alter) {
-            replaceColumn(alter.from().name(), alter.to(), sources.get(alter.from().name()));
-        } else if (op instanceof ConvertEnumColumn convert) {
-            String column = quote(convert.from().name());
-            LabelConversion.requireMappable(connection, convert, column);
-            replaceColumn(convert.from().name(), convert.to(), LabelConversion.caseExpression(convert, column));
-        } else if (op instanceof AddUnique add) {
-            target = target.withUniques(append(target.uniques(), add.constraint()));
-        } else if (op instanceof DropUnique drop) {
-            target = target.withUniques(without(target.uniques(), "unique constraint " + drop.constraint().name(),
-                    u -> matches(u.name(), u.columns(), drop.constraint().name(), drop.constraint().columns())));
-        } else if (op instanceof AddForeignKey add) {
-            target = target.withForeignKeys(append(target.foreignKeys(), add.foreignKey()));
-        } else if (op instanceof DropForeignKey drop) {
-            ForeignKey fk = drop.foreignKey();
-            target = target.withForeignKeys(without(target.foreignKeys(), "foreign key " + fk.name(),
-                    k -> matches(k.name(), k.columns(), fk.name(), fk.columns())));
-        } else if (op instanceof CreateIndex create) {
-            target = target.withIndexes(append(target.indexes(), create.index()));
-        } else if (op instanceof DropIndex drop) {
-            target = target.withIndexes(without(target.indexes(), "index " + drop.index().name(),
-                    i -> i.name().equals(drop.index().name())));
-        } else {
-            throw new IllegalArgumentException("cannot batch " + op + " into a SQLite table rebuild");
+        switch (op) {
+            case AddColumn(_, Column column) -> {
+                target = target.withColumns(append(target.columns(), column));
+                sources.put(column.name(), column.defaultValue() == null ? "NULL"
+                        : SqliteDialect.defaultLiteral(column.defaultValue()));
+            }
+            case DropColumn(_, Column column) -> {
+                String name = column.name();
+                requireUnreferenced(name);
+                target.requireColumn(name);
+                target = target.withColumns(target.columns().stream().filter(c -> !c.name().equals(name)).toList());
+                sources.remove(name);
+            }
+            case AlterColumn(_, Column from, Column to) -> replaceColumn(from.name(), to, sources.get(from.name()));
+            case ConvertEnumColumn convert -> {
+                String column = quote(convert.from().name());
+                LabelConversion.requireMappable(connection, convert, column);
+                replaceColumn(convert.from().name(), convert.to(), LabelConversion.caseExpression(convert, column));
+            }
+            case AddUnique(_, UniqueConstraint constraint) -> target = target.withUniques(append(target.uniques(), constraint));
+            case DropUnique(_, UniqueConstraint dropped) -> target = target.withUniques(without(target.uniques(),
+                    "unique constraint " + dropped.name(),
+                    u -> matches(u.name(), u.columns(), dropped.name(), dropped.columns())));
+            case AddForeignKey(_, ForeignKey foreignKey) ->
+                    target = target.withForeignKeys(append(target.foreignKeys(), foreignKey));
+            case DropForeignKey(_, ForeignKey fk) -> target = target.withForeignKeys(without(target.foreignKeys(),
+                    "foreign key " + fk.name(), k -> matches(k.name(), k.columns(), fk.name(), fk.columns())));
+            case CreateIndex(Index index) -> target = target.withIndexes(append(target.indexes(), index));
+            case DropIndex(Index dropped) -> target = target.withIndexes(without(target.indexes(),
+                    "index " + dropped.name(), i -> i.name().equals(dropped.name())));
+            case CreateTable _, DropTable _, CreateEnum _, DropEnum _, RenameEnum _ ->
+                    throw new IllegalArgumentException("cannot batch " + op + " into a SQLite table rebuild");
         }
     }
 

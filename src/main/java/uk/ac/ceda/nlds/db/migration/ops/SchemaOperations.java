@@ -83,9 +83,8 @@ public final class SchemaOperations {
     public void apply(List<SchemaOp> ops) throws SQLException {
         List<SchemaOp> batch = new ArrayList<>();
         for (SchemaOp op : ops) {
-            if (!batch.isEmpty() && (op.table() == null || !op.table().equals(batch.get(0).table())
-                    || op instanceof SchemaOp.CreateTable || op instanceof SchemaOp.DropTable
-                    || batch.get(0) instanceof SchemaOp.CreateTable || batch.get(0) instanceof SchemaOp.DropTable)) {
+            if (!batch.isEmpty() && !(changesTable(op) && changesTable(batch.get(0))
+                    && op.table().equals(batch.get(0).table()))) {
                 run(batch);
                 batch = new ArrayList<>();
             }
@@ -94,6 +93,17 @@ public final class SchemaOperations {
         if (!batch.isEmpty()) {
             run(batch);
         }
+    }
+
+    /** Whether the operation changes an existing table, so it may share a batch (a SQLite rebuild) with others. */
+    private static boolean changesTable(SchemaOp op) {
+        return switch (op) {
+            case SchemaOp.AddColumn _, SchemaOp.DropColumn _, SchemaOp.AlterColumn _, SchemaOp.ConvertEnumColumn _,
+                 SchemaOp.CreateIndex _, SchemaOp.DropIndex _, SchemaOp.AddUnique _, SchemaOp.DropUnique _,
+                 SchemaOp.AddForeignKey _, SchemaOp.DropForeignKey _ -> true;
+            case SchemaOp.CreateTable _, SchemaOp.DropTable _, SchemaOp.CreateEnum _, SchemaOp.DropEnum _,
+                 SchemaOp.RenameEnum _ -> false;
+        };
     }
 
     /** Undoes operations: each one's reverse, last first. */

@@ -3,6 +3,8 @@ package uk.ac.ceda.nlds.db.migration.progress;
 import java.time.Duration;
 import java.util.Locale;
 
+import uk.ac.ceda.nlds.db.migration.InvalidInputException;
+
 /**
  * Chooses how progress is shown: live bars when a person watches a terminal, plain log lines at
  * most every few seconds when the output is a pipe or a container log.
@@ -16,7 +18,7 @@ public enum ProgressOutput {
         try {
             return value == null ? AUTO : valueOf(value.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("nlds.migration.progress is '" + value + "': use auto, bar or log");
+            throw new InvalidInputException("nlds.migration.progress is '" + value + "': use auto, bar or log");
         }
     }
 

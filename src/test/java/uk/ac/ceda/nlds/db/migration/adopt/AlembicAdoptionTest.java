@@ -21,6 +21,7 @@ import uk.ac.ceda.nlds.db.startup.MigrationFailedException;
 import uk.ac.ceda.nlds.db.testsupport.Fixtures;
 import uk.ac.ceda.nlds.db.testsupport.MigrationHarness;
 import uk.ac.ceda.nlds.db.testsupport.PostgresDatabases;
+import uk.ac.ceda.nlds.db.testsupport.RevisionChain;
 import uk.ac.ceda.nlds.db.testsupport.Rows;
 import uk.ac.ceda.nlds.db.testsupport.TestDatabase;
 
@@ -30,7 +31,7 @@ import uk.ac.ceda.nlds.db.testsupport.TestDatabase;
  */
 class AlembicAdoptionTest {
 
-    private static final String HEAD = "82701862649a";
+    private static final String HEAD = RevisionChain.headAlembicId();
     private static final String[] CATALOG_TABLES = Fixtures.CATALOG_TABLES;
     private static final String[] MONITOR_TABLES = Fixtures.MONITOR_TABLES;
 
@@ -52,7 +53,7 @@ class AlembicAdoptionTest {
 
             DatabaseMigrator.migrate(managed);
 
-            assertThat(DatabaseMigrator.currentVersion(managed)).as(fixture + " " + database.id()).isEqualTo(9);
+            assertThat(DatabaseMigrator.currentVersion(managed)).as(fixture + " " + database.id()).isEqualTo(RevisionChain.head());
             assertThat(counts(db, tables)).as("rows of " + fixture + " " + database.id()).isEqualTo(counts);
             assertThat(Rows.column(db, "SELECT version_num FROM alembic_version")).containsExactly(HEAD);
             assertThat(schemaDifferencesFromFresh(db, database)).as(fixture + " " + database.id()).isEmpty();
@@ -122,11 +123,11 @@ class AlembicAdoptionTest {
         assertThat(before).isEqualTo(switch (fixture) {
             case "sqlite-upstream-rev6" -> "V7 (c7648694325f)";
             case "pg-2023-base" -> "V1 (991b6f8cf6be)";
-            default -> "V9 (82701862649a)";
+            default -> RevisionChain.label(RevisionChain.LAST_ALEMBIC_REVISION); // the 2023 head fixture
         });
         assertThat(Rows.column(catalog, "SELECT description FROM flyway_schema_history WHERE type = 'BASELINE'"))
                 .singleElement().asString().startsWith("Identified by schema as ");
-        assertThat(DatabaseMigrator.currentVersion(managed)).isEqualTo(9);
+        assertThat(DatabaseMigrator.currentVersion(managed)).isEqualTo(RevisionChain.head());
         assertThat(counts(catalog, CATALOG_TABLES)).isEqualTo(counts);
         assertThat(schemaDifferencesFromFresh(catalog, NldsDatabase.CATALOG)).isEmpty();
     }
@@ -154,7 +155,7 @@ class AlembicAdoptionTest {
 
         assertThatThrownBy(() -> DatabaseMigrator.migrate(MigrationHarness.managed(NldsDatabase.CATALOG, catalog)))
                 .isInstanceOf(MigrationFailedException.class)
-                .hasMessageContaining("its schema matches no revision; the nearest is V9 (82701862649a) with")
+                .hasMessageContaining("its schema matches no revision; the nearest is " + RevisionChain.headLabel() + " with")
                 .hasMessageContaining("checksum: column algorithm is missing")
                 .hasMessageContaining("holding: index ix_extra")
                 .hasMessageEndingWith("restore alembic_version or repair the schema, nothing was changed");
@@ -178,7 +179,7 @@ class AlembicAdoptionTest {
     }
 
     private List<?> schemaDifferencesFromFresh(TestDatabase adopted, NldsDatabase database) throws Exception {
-        return Fixtures.differencesFromFresh(adopted, database, 9, postgres, folder);
+        return Fixtures.differencesFromFresh(adopted, database, RevisionChain.head(), postgres, folder);
     }
 
     private static Map<String, Long> counts(TestDatabase db, String... tables) throws Exception {
