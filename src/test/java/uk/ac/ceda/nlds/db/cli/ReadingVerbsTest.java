@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import uk.ac.ceda.nlds.db.cli.BadInputTest.Result;
 import uk.ac.ceda.nlds.db.startup.ExitCode;
 import uk.ac.ceda.nlds.db.testsupport.NldsReference;
+import uk.ac.ceda.nlds.db.testsupport.RevisionChain;
 
 /**
  * What the reading verbs say. Reading never creates: {@code current}, {@code history} and
@@ -37,7 +38,7 @@ class ReadingVerbsTest {
 
         Result history = BadInputTest.run(catalog, monitor, "history", "--db=monitor");
         assertThat(history.exitCode()).as(history.err()).isEqualTo(ExitCode.OK);
-        assertThat(history.out()).containsPattern("monitor +V9 .*Pending");
+        assertThat(history.out()).containsPattern("monitor +V" + RevisionChain.head() + " .*Pending");
 
         Result check = BadInputTest.run(catalog, monitor, "check");
         assertThat(check.exitCode()).as("a missing database is not at head").isEqualTo(ExitCode.FAILURE);
@@ -62,7 +63,7 @@ class ReadingVerbsTest {
 
         assertThat(result.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
         assertThat(result.err()).isEqualToIgnoringNewLines("nlds-db: catalog: V42 does not exist, this build knows"
-                + " V0 (base) to V9 (head)");
+                + " V0 (base) to V" + RevisionChain.head() + " (head)");
     }
 
     @Test
@@ -74,7 +75,7 @@ class ReadingVerbsTest {
         }
         String catalog = "jdbc:sqlite:" + data.resolve("catalog.db");
         String monitor = "jdbc:sqlite:" + data.resolve("monitor.db");
-        assertThat(BadInputTest.run(catalog, monitor, "upgrade", "8",
+        assertThat(BadInputTest.run(catalog, monitor, "upgrade", String.valueOf(RevisionChain.head() - 1),
                 "--nlds.migration.default-tenancy=nlds-tenancy.example.org",
                 "--nlds.migration.default-tape-url=root://tape.example.org//eos/nlds")
                 .exitCode()).isEqualTo(ExitCode.OK);
@@ -87,6 +88,7 @@ class ReadingVerbsTest {
 
         Result check = BadInputTest.run(catalog, monitor, "check");
         assertThat(check.exitCode()).isEqualTo(ExitCode.PENDING);
-        assertThat(check.out()).contains("catalog: at V8 (87bbd9e274a1), 1 revision pending up to head V9");
+        assertThat(check.out()).contains("catalog: at " + RevisionChain.label(RevisionChain.head() - 1)
+                + ", 1 revision pending up to head V" + RevisionChain.head());
     }
 }

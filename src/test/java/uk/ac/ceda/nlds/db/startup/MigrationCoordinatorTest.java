@@ -17,6 +17,8 @@ import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 import uk.ac.ceda.nlds.db.NldsDbApplication;
+import uk.ac.ceda.nlds.db.config.DatabaseTarget;
+import uk.ac.ceda.nlds.db.config.DatabaseTargets;
 import uk.ac.ceda.nlds.db.runtime.MigrationStatusBoard;
 import uk.ac.ceda.nlds.db.testsupport.PostgresDatabases;
 import uk.ac.ceda.nlds.db.testsupport.RevisionChain;
@@ -59,9 +61,11 @@ class MigrationCoordinatorTest {
                             .startsWith("catalog: " + RevisionChain.head() + " revisions, 0 rows to rewrite, "));
             assertThat(estimate(migrations, "monitor").get("summary")).asString()
                     .startsWith("monitor: " + RevisionChain.head() + " revisions");
+            // the configured databases, not the default files (whatever the working folder holds)
+            assertThat(context.getBean(DatabaseTargets.class).all()).extracting(DatabaseTarget::url)
+                    .containsExactly(catalog.url(), "jdbc:sqlite:" + folder.resolve("monitor.db"));
         }
         assertThat(folder.resolve("monitor.db")).exists();
-        assertThat(Path.of("data")).as("no default SQLite file was used").doesNotExist();
     }
 
     @SuppressWarnings("unchecked")

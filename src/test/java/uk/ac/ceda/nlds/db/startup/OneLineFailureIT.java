@@ -23,6 +23,7 @@ import uk.ac.ceda.nlds.db.testsupport.JarProcess;
 import uk.ac.ceda.nlds.db.testsupport.MigrationHarness;
 import uk.ac.ceda.nlds.db.testsupport.PostgresDatabases;
 import uk.ac.ceda.nlds.db.migration.Backend;
+import uk.ac.ceda.nlds.db.testsupport.RevisionChain;
 import uk.ac.ceda.nlds.db.testsupport.Rows;
 
 /**
@@ -109,8 +110,9 @@ class OneLineFailureIT {
 
         DatabasePair ahead = atHead(Backend.SQLITE, "ahead");
         Rows.execute(ahead.catalog(), "INSERT INTO flyway_schema_history (installed_rank, version, description, type,"
-                + " script, checksum, installed_by, installed_on, execution_time, success) VALUES (11, '10',"
-                + " 'Add quotas', 'JDBC', 'V10__Add_quotas', 1, 'newer', CURRENT_TIMESTAMP, 5, 1)");
+                + " script, checksum, installed_by, installed_on, execution_time, success) VALUES (100, '"
+                + (RevisionChain.head() + 1) + "', 'Add quotas', 'JDBC', 'V" + (RevisionChain.head() + 1)
+                + "__Add_quotas', 1, 'newer', CURRENT_TIMESTAMP, 5, 1)");
         failures.add(JarProcess.run(folder, ahead.environment(), mode.with()).oneLineFailure());
 
         DatabasePair edited = atHead(Backend.SQLITE, "edited");
@@ -129,9 +131,10 @@ class OneLineFailureIT {
 
         assertThat(failures).satisfiesExactly(
                 line -> assertThat(line).startsWith("nlds-db: catalog: revision V10 (0000000000bb) failed, the database"
-                        + " is at V9 (82701862649a): test revision failed after changing the schema"),
-                line -> assertThat(line).startsWith("nlds-db: catalog: V10 (Add quotas) is applied but this build knows"
-                        + " only V1 to V9: run a newer nlds-db; nothing was changed"),
+                        + " is at " + RevisionChain.headLabel() + ": test revision failed after changing the schema"),
+                line -> assertThat(line).startsWith("nlds-db: catalog: V" + (RevisionChain.head() + 1) + " (Add quotas)"
+                        + " is applied but this build knows only V1 to V" + RevisionChain.head()
+                        + ": run a newer nlds-db; nothing was changed"),
                 line -> assertThat(line).startsWith("nlds-db: monitor: V7 (State overhaul) was changed after it was"
                         + " applied"),
                 line -> assertThat(line).startsWith("nlds-db: catalog: revision V3 (ee82dd99bfc0) failed, the database"
@@ -140,8 +143,8 @@ class OneLineFailureIT {
 
     private DatabasePair atHead(Backend backend, String name) throws Exception {
         DatabasePair pair = DatabasePair.fresh(backend, postgres, Files.createDirectories(folder.resolve(name)));
-        MigrationHarness.migrateTo(MigrationHarness.managed(NldsDatabase.CATALOG, pair.catalog()), 9);
-        MigrationHarness.migrateTo(MigrationHarness.managed(NldsDatabase.MONITOR, pair.monitor()), 9);
+        MigrationHarness.migrateTo(MigrationHarness.managed(NldsDatabase.CATALOG, pair.catalog()), RevisionChain.head());
+        MigrationHarness.migrateTo(MigrationHarness.managed(NldsDatabase.MONITOR, pair.monitor()), RevisionChain.head());
         return pair;
     }
 }

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.BeanCreationException;
 
 import uk.ac.ceda.nlds.db.startup.ExitCode;
+import uk.ac.ceda.nlds.db.migration.InvalidInputException;
 import uk.ac.ceda.nlds.db.migration.MigrationException;
 
 class StartupErrorsTest {
@@ -36,7 +37,9 @@ class StartupErrorsTest {
     @Test
     void badInputExitsTwoAndWhatADatabaseDidExitsOne() {
         assertThat(StartupErrors.exitCode(new BeanCreationException("catalogDatabase", "Error creating bean",
-                new IllegalArgumentException("nlds.db.catalog.url: unsupported")))).isEqualTo(ExitCode.INVALID_INPUT);
+                new InvalidInputException("nlds.db.catalog.url: unsupported")))).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(StartupErrors.exitCode(new IllegalArgumentException("a bug inside a revision")))
+                .isEqualTo(ExitCode.FAILURE);
         assertThat(StartupErrors.exitCode(new MigrationFailedException("catalog", "failed", null)))
                 .isEqualTo(ExitCode.FAILURE);
     }
@@ -44,7 +47,8 @@ class StartupErrorsTest {
     @Test
     void onlyTheFailuresThisProjectRaisesAreExpected() {
         assertThat(StartupErrors.isExpected(new BeanCreationException("x", "y", new MigrationException("z")))).isTrue();
-        assertThat(StartupErrors.isExpected(new IllegalArgumentException("bad input"))).isTrue();
+        assertThat(StartupErrors.isExpected(new InvalidInputException("bad input"))).isTrue();
+        assertThat(StartupErrors.isExpected(new IllegalArgumentException("a defect"))).isFalse();
         assertThat(StartupErrors.isExpected(new NullPointerException("a defect keeps its stack trace"))).isFalse();
     }
 }
