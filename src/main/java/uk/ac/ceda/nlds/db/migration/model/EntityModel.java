@@ -22,6 +22,7 @@ import org.hibernate.mapping.BasicValue;
 import org.hibernate.mapping.Selectable;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.core.type.filter.AnnotationTypeFilter;
 
 import uk.ac.ceda.nlds.db.migration.Backend;
@@ -72,14 +73,20 @@ public final class EntityModel {
         return backend + " " + pkg;
     }
 
-    /** The {@code @Entity} classes directly in {@code pkg} and below. */
+    /**
+     * The {@code @Entity} classes directly in {@code pkg} and below. Scanned through this class's
+     * own loader: the default, the thread's context loader, is the JDK's application loader on a
+     * common-pool thread, which cannot see the classes inside the packaged jar, so a read started
+     * there (as {@code --migrate-only} does) found no entity at all.
+     */
     public static List<Class<?>> entitiesIn(String pkg) {
         ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
+        scanner.setResourceLoader(new DefaultResourceLoader(EntityModel.class.getClassLoader()));
         scanner.addIncludeFilter(new AnnotationTypeFilter(Entity.class));
         List<Class<?>> entities = new ArrayList<>();
         for (BeanDefinition candidate : scanner.findCandidateComponents(pkg)) {
             try {
-                entities.add(Class.forName(candidate.getBeanClassName()));
+                entities.add(Class.forName(candidate.getBeanClassName(), false, EntityModel.class.getClassLoader()));
             } catch (ClassNotFoundException e) {
                 throw new IllegalStateException(e);
             }
