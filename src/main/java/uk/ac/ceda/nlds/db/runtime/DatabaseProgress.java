@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import uk.ac.ceda.nlds.db.migration.lock.LockWait;
 import uk.ac.ceda.nlds.db.migration.progress.ProgressSnapshot;
 import uk.ac.ceda.nlds.db.startup.DatabaseStatus;
 
@@ -23,6 +24,8 @@ final class DatabaseProgress {
     volatile String runningRevision;
     volatile ProgressSnapshot runningStep;
     volatile String lastError;
+    /** While the state is WAITING_FOR_LOCK: for what, and who holds it. */
+    volatile LockWait waitingFor;
     final List<Map<String, Object>> appliedNow = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** The endpoint's view: masked URL, revisions with times, pending ones, error and live progress. */
@@ -58,6 +61,8 @@ final class DatabaseProgress {
         }
         view.put("appliedByThisProcess", List.copyOf(appliedNow));
         view.put("running", running());
+        LockWait wait = waitingFor;
+        view.put("waitingFor", wait == null ? null : wait.toMap());
         view.put("lastError", lastError);
         return view;
     }

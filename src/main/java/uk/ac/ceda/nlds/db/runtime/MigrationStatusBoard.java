@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 import uk.ac.ceda.nlds.db.config.DatabaseTarget;
 import uk.ac.ceda.nlds.db.config.DatabaseTargets;
 import uk.ac.ceda.nlds.db.config.ManagedDatabase;
+import uk.ac.ceda.nlds.db.migration.lock.LockWait;
 import uk.ac.ceda.nlds.db.migration.progress.ProgressObserver;
 import uk.ac.ceda.nlds.db.migration.progress.ProgressSnapshot;
 import uk.ac.ceda.nlds.db.startup.DatabaseStatus;
@@ -70,7 +71,24 @@ public class MigrationStatusBoard implements ProgressObserver, MigrationStateLis
             progress.status = status;
         }
         progress.runningStep = null;
+        progress.waitingFor = null;
         progress.state = MigrationState.FAILED;
+    }
+
+    @Override
+    public void waitingForLock(String database, LockWait wait) {
+        DatabaseProgress progress = progress(database);
+        progress.waitingFor = wait;
+        progress.state = MigrationState.WAITING_FOR_LOCK;
+    }
+
+    @Override
+    public void lockWaitOver(String database) {
+        DatabaseProgress progress = progress(database);
+        progress.waitingFor = null;
+        if (progress.state == MigrationState.WAITING_FOR_LOCK) {
+            progress.state = MigrationState.MIGRATING;
+        }
     }
 
     /** Every database at head with its entity model checked: the service may take traffic. */
@@ -99,6 +117,7 @@ public class MigrationStatusBoard implements ProgressObserver, MigrationStateLis
         DatabaseProgress progress = progress(database);
         progress.runningRevision = revision;
         progress.runningStep = null;
+        progress.waitingFor = null;
         progress.state = MigrationState.MIGRATING;
     }
 

@@ -11,6 +11,7 @@ import uk.ac.ceda.nlds.db.config.DataSourceFactory;
 import uk.ac.ceda.nlds.db.config.DatabaseTarget;
 import uk.ac.ceda.nlds.db.config.ManagedDatabase;
 import uk.ac.ceda.nlds.db.config.NldsDatabase;
+import uk.ac.ceda.nlds.db.migration.lock.LockPolicy;
 import uk.ac.ceda.nlds.db.migration.progress.ProgressListener;
 
 /** Runs this project's revisions against a test database without starting Spring. */
@@ -31,7 +32,8 @@ public final class MigrationHarness {
     public static ManagedDatabase managed(NldsDatabase database, TestDatabase db, Map<String, String> settings,
             List<String> extraPackages) {
         DatabaseTarget target = new DatabaseTarget(database, db.backend(), db.url(), db.user(), db.password());
-        return ManagedDatabase.create(target, DataSourceFactory.migrationDataSource(target, Duration.ofSeconds(30)),
+        return ManagedDatabase.create(target, DataSourceFactory.migrationDataSource(target, Duration.ofSeconds(30),
+                LockPolicy.from(settings::get)),
                 settings::get, ProgressListener.NONE, extraPackages);
     }
 
