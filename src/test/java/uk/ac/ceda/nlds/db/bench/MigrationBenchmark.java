@@ -237,7 +237,7 @@ public final class MigrationBenchmark {
         return pair;
     }
 
-    private static double load(DatabasePair pair, long files) throws Exception {
+    static double load(DatabasePair pair, long files) throws Exception {
         BenchmarkData data = new BenchmarkData(files);
         long start = System.nanoTime();
         try (Connection c = pair.catalog().connect(); Connection m = pair.monitor().connect()) {
