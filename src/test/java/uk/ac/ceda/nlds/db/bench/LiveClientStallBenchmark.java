@@ -38,14 +38,19 @@ public final class LiveClientStallBenchmark {
         Path jar = Path.of(System.getProperty("bench.jar", "target/nlds-db.jar"));
         Path workDir = Files.createDirectories(Path.of(System.getProperty("bench.workDir", "target/bench")));
         String table = new LiveClientStallBenchmark().run(rows, label, jar, workDir,
-                System.getProperty("bench.xmx", "256m"));
+                System.getProperty("bench.xmx", "256m")).markdown();
         System.out.println(table);
         Path output = Path.of(System.getProperty("bench.output", "BENCHMARKS.md"));
         writeInto(output, label, table);
         System.out.println("written to " + output.toAbsolutePath());
     }
 
-    String run(long rows, String label, Path jar, Path workDir, String maxHeap) throws Exception {
+    /** What one run measured, and its block for BENCHMARKS.md. */
+    record Result(int operations, int failed, Map<Integer, ExclusiveLockSampler.Longest> catalog,
+            Map<Integer, ExclusiveLockSampler.Longest> monitor, String markdown) {
+    }
+
+    Result run(long rows, String label, Path jar, Path workDir, String maxHeap) throws Exception {
         PostgresDatabases postgres = new PostgresDatabases();
         try {
             DatabasePair pair = DatabasePair.fresh(Backend.POSTGRESQL, postgres, workDir);
@@ -64,7 +69,12 @@ public final class LiveClientStallBenchmark {
                 catalog.close();
                 monitor.close();
             }
-            return report(rows, label, migration.seconds(), client, catalog.longest(), monitor.longest());
+            if (!migration.output().contains("monitor: V1 (991b6f8cf6be) -> V9 (82701862649a)")) {
+                throw new IllegalStateException("the migration did not reach V9:\n" + migration.output());
+            }
+            int failed = client.failures().values().stream().mapToInt(Integer::intValue).sum();
+            return new Result(client.latenciesMillis().size(), failed, catalog.longest(), monitor.longest(),
+                    report(rows, label, migration.seconds(), client, catalog.longest(), monitor.longest()));
         } finally {
             postgres.afterAll(null);
         }
