@@ -38,7 +38,8 @@ public final class JarProcess {
      */
     public static Result runWithTestClasses(Path workingDirectory, Map<String, String> environment, String... args)
             throws IOException, InterruptedException {
-        return run(workingDirectory, environment, List.of(javaBinary(),
+        // the manifest's Enable-Native-Access counts only for java -jar
+        return run(workingDirectory, environment, List.of(javaBinary(), "--enable-native-access=ALL-UNNAMED",
                 "-Dloader.path=" + Path.of("target/test-classes").toAbsolutePath(), "-cp", jar().toString(),
                 "org.springframework.boot.loader.launch.PropertiesLauncher"), args);
     }

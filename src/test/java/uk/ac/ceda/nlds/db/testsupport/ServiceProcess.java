@@ -38,7 +38,7 @@ public final class ServiceProcess implements AutoCloseable {
             throws IOException {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dloader.path=" + Path.of("target/test-classes").toAbsolutePath(),
+                "--enable-native-access=ALL-UNNAMED", "-Dloader.path=" + Path.of("target/test-classes").toAbsolutePath(),
                 "-cp", JarProcess.jar().toString(), "org.springframework.boot.loader.launch.PropertiesLauncher",
                 "--server.port=" + port));
         command.addAll(List.of(args));
