@@ -14,6 +14,8 @@ import org.sqlite.SQLiteDataSource;
 
 import uk.ac.ceda.nlds.db.migration.Backend;
 import uk.ac.ceda.nlds.db.migration.InvalidInputException;
+import uk.ac.ceda.nlds.db.migration.lock.LockPolicy;
+import uk.ac.ceda.nlds.db.migration.lock.PostgresSessions;
 
 /**
  * Builds the two kinds of DataSource each database has: the service's pool, and the plain
@@ -44,7 +46,11 @@ public final class DataSourceFactory {
         return pool;
     }
 
-    public static DataSource migrationDataSource(DatabaseTarget target, Duration sqliteBusyTimeout) {
+    /**
+     * On PostgreSQL every migration session carries the lock policy's timeouts as startup options
+     * (they override what the role or database sets) and says what it is in {@code application_name}.
+     */
+    public static DataSource migrationDataSource(DatabaseTarget target, Duration sqliteBusyTimeout, LockPolicy policy) {
         if (target.backend() == Backend.SQLITE) {
             SQLiteDataSource dataSource = new SQLiteDataSource(sqliteConfig(false, sqliteBusyTimeout));
             dataSource.setUrl(target.url());
@@ -69,7 +75,8 @@ public final class DataSourceFactory {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-        dataSource.setApplicationName("nlds-db migrations");
+        dataSource.setOptions(policy.sessionOptions());
+        dataSource.setApplicationName(PostgresSessions.MIGRATION_APPLICATION_NAME);
         return dataSource;
     }
 

@@ -15,6 +15,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.core.env.Environment;
 
+import uk.ac.ceda.nlds.db.migration.lock.LockPolicy;
 import uk.ac.ceda.nlds.db.migration.progress.ProgressListener;
 import uk.ac.ceda.nlds.db.migration.progress.ProgressObserver;
 import uk.ac.ceda.nlds.db.migration.progress.ProgressOutput;
@@ -85,7 +86,8 @@ public class DatabaseConfiguration {
 
     private static ManagedDatabase managed(DatabaseTarget target, NldsDbProperties properties, Environment environment,
             ProgressListener progress, ObjectProvider<DatabaseFlywayCustomizer> customizers) {
-        DataSource migrationDataSource = DataSourceFactory.migrationDataSource(target, properties.getSqliteBusyTimeout());
+        DataSource migrationDataSource = DataSourceFactory.migrationDataSource(target, properties.getSqliteBusyTimeout(),
+                LockPolicy.from(environment::getProperty));
         List<String> extra = List.of(environment.getProperty(EXTRA_PACKAGES + target.database().id(), String[].class,
                 new String[0]));
         return ManagedDatabase.create(target, migrationDataSource, environment::getProperty, progress, extra,

@@ -15,15 +15,20 @@ import uk.ac.ceda.nlds.db.migration.Backend;
 import uk.ac.ceda.nlds.db.migration.FlywayHistory;
 import uk.ac.ceda.nlds.db.migration.RevisionCatalogue;
 import uk.ac.ceda.nlds.db.migration.RevisionRuntime;
+import uk.ac.ceda.nlds.db.migration.lock.LockPolicy;
+import uk.ac.ceda.nlds.db.migration.lock.LockTimeoutRetry;
 import uk.ac.ceda.nlds.db.migration.lock.MigrationLock;
 import uk.ac.ceda.nlds.db.migration.progress.ProgressListener;
+import uk.ac.ceda.nlds.db.migration.progress.RunningRevision;
 
 /**
  * One database as the migration side sees it: where it is, its revisions, the DataSource they
- * run on, and the Flyway instance that records them in the database's own history table.
+ * run on, the Flyway instance that records them in the database's own history table, the lock
+ * that serialises migrations across processes, and (PostgreSQL) the retry of a revision whose
+ * locks were not granted within {@code nlds.migration.lock-timeout}.
  */
 public record ManagedDatabase(DatabaseTarget target, RevisionCatalogue revisions, DataSource migrationDataSource,
-        Flyway flyway, MigrationLock lock) {
+        Flyway flyway, MigrationLock lock, LockTimeoutRetry lockRetry) {
 
     static final String POSTGRESQL_TRANSACTIONAL_LOCK = "flyway.postgresql.transactional.lock";
 
@@ -37,7 +42,10 @@ public record ManagedDatabase(DatabaseTarget target, RevisionCatalogue revisions
     public static ManagedDatabase create(DatabaseTarget target, DataSource migrationDataSource,
             Function<String, String> settings, ProgressListener progress, List<String> extraMigrationPackages,
             Consumer<FluentConfiguration> customizer) {
-        RevisionRuntime runtime = new RevisionRuntime(target.database().id(), target.backend(), settings, progress);
+        LockPolicy policy = LockPolicy.from(settings);
+        RunningRevision running = new RunningRevision();
+        RevisionRuntime runtime = new RevisionRuntime(target.database().id(), target.backend(), settings,
+                ProgressListener.of(progress, running));
         List<String> packages = new java.util.ArrayList<>(List.of(target.database().migrationPackage()));
         packages.addAll(extraMigrationPackages);
         RevisionCatalogue revisions = RevisionCatalogue.load(runtime, packages);
@@ -61,13 +69,17 @@ public record ManagedDatabase(DatabaseTarget target, RevisionCatalogue revisions
                 // an applied revision this build does not know must stop it, not be skipped
                 .ignoreMigrationPatterns(new String[0])
                 .load();
-        return new ManagedDatabase(target, revisions, migrationDataSource, flyway, lockFor(target, migrationDataSource));
+        if (target.backend() == Backend.POSTGRESQL) {
+            String id = target.database().id();
+            return new ManagedDatabase(target, revisions, migrationDataSource, flyway,
+                    MigrationLock.postgres(id, migrationDataSource, policy.lockWait(), progress),
+                    LockTimeoutRetry.postgres(id, migrationDataSource, policy, running::label, progress));
+        }
+        return new ManagedDatabase(target, revisions, migrationDataSource, flyway, sqliteLock(target),
+                LockTimeoutRetry.none());
     }
 
-    private static MigrationLock lockFor(DatabaseTarget target, DataSource migrationDataSource) {
-        if (target.backend() == Backend.POSTGRESQL) {
-            return MigrationLock.postgres(target.database().id(), migrationDataSource);
-        }
+    private static MigrationLock sqliteLock(DatabaseTarget target) {
         return target.sqliteFile().map(file -> MigrationLock.sqliteFile(target.database().id(), file))
                 .orElse(MigrationLock.NONE);
     }

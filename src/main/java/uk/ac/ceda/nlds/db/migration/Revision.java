@@ -2,6 +2,7 @@ package uk.ac.ceda.nlds.db.migration;
 
 import java.sql.Connection;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 import org.flywaydb.core.api.migration.BaseJavaMigration;
@@ -36,7 +37,7 @@ public abstract class Revision extends BaseJavaMigration {
     public final void migrate(Context context) throws Exception {
         long start = System.nanoTime();
         runtime().progress().revisionStarted(runtime.database(), label());
-        upgrade(contextFor(context.getConnection()));
+        run(context.getConnection(), this::upgrade);
         // in the revision's own transaction: Alembic's record never lags behind Flyway's
         AlembicVersionTable.record(context.getConnection(), this);
         runtime.progress().revisionFinished(runtime.database(), label(), Duration.ofNanos(System.nanoTime() - start));
@@ -44,12 +45,35 @@ public abstract class Revision extends BaseJavaMigration {
 
     /** Runs this revision's upgrade on {@code connection}, outside Flyway (scratch schemas), inside the caller's transaction. */
     public final void apply(Connection connection) throws Exception {
-        upgrade(contextFor(connection));
+        run(connection, this::upgrade);
     }
 
     /** Runs this revision's downgrade on {@code connection}, inside the caller's transaction. */
     public final void revert(Connection connection) throws Exception {
-        downgrade(contextFor(connection));
+        run(connection, this::downgrade);
+    }
+
+    /**
+     * Runs one direction with the Hibernate factory over the revision's nested entities built
+     * first. A transaction keeps every lock it takes until it commits, so a factory built after the
+     * revision's first {@code ALTER TABLE} kept that table under ACCESS EXCLUSIVE, with every
+     * client queued behind it, while Hibernate booted: 7 of revision 3's 10 s on the shared test
+     * machine at 20,000 files (BENCHMARKS.md, "The stall a live client feels").
+     */
+    private void run(Connection connection, Direction direction) throws Exception {
+        List<Class<?>> entities = RevisionEntities.nestedIn(getClass());
+        if (entities.isEmpty()) {
+            direction.run(new RevisionContext(connection, runtime(), this, null));
+            return;
+        }
+        try (RevisionEntities prepared = RevisionEntities.open(runtime().backend(), entities)) {
+            direction.run(new RevisionContext(connection, runtime(), this, prepared));
+        }
+    }
+
+    @FunctionalInterface
+    private interface Direction {
+        void run(RevisionContext context) throws Exception;
     }
 
     @Override
@@ -65,10 +89,6 @@ public abstract class Revision extends BaseJavaMigration {
     /** {@code V3 (ee82dd99bfc0)}: how messages name a revision. */
     public String label() {
         return "V" + getVersion() + " (" + alembicId() + ")";
-    }
-
-    private RevisionContext contextFor(Connection connection) {
-        return new RevisionContext(connection, runtime(), this);
     }
 
     private RevisionRuntime runtime() {

@@ -17,10 +17,13 @@ public final class RevisionContext {
     private final RevisionRuntime runtime;
     private final ProgressReporter progress;
     private final SchemaOperations schema;
+    /** A factory over all the revision's nested entities, built before its first statement; null when it has none. */
+    private final RevisionEntities prepared;
 
-    RevisionContext(Connection connection, RevisionRuntime runtime, Revision revision) {
+    RevisionContext(Connection connection, RevisionRuntime runtime, Revision revision, RevisionEntities prepared) {
         this.connection = connection;
         this.runtime = runtime;
+        this.prepared = prepared;
         this.progress = ProgressReporter.of(runtime.progress(), runtime.database(), revision.label());
         this.schema = new SchemaOperations(connection, runtime.dialect(), progress, runtime.schemaLog());
     }
@@ -77,6 +80,9 @@ public final class RevisionContext {
      * nested copies), on this revision's connection and inside its transaction.
      */
     public <R> R withEntities(List<Class<?>> entities, RevisionEntities.Work<R> work) throws Exception {
+        if (prepared != null && prepared.maps(entities)) {
+            return prepared.run(connection, work);
+        }
         try (RevisionEntities session = RevisionEntities.open(runtime.backend(), entities)) {
             return session.run(connection, work);
         }

@@ -1,7 +1,10 @@
 package uk.ac.ceda.nlds.db.migration;
 
 import java.sql.Connection;
+import java.util.Arrays;
 import java.util.List;
+
+import jakarta.persistence.Entity;
 
 import org.hibernate.SessionFactory;
 import org.hibernate.StatelessSession;
@@ -20,10 +23,23 @@ public final class RevisionEntities implements AutoCloseable {
 
     private final StandardServiceRegistry registry;
     private final SessionFactory sessionFactory;
+    private final List<Class<?>> entities;
 
-    private RevisionEntities(StandardServiceRegistry registry, SessionFactory sessionFactory) {
+    private RevisionEntities(StandardServiceRegistry registry, SessionFactory sessionFactory, List<Class<?>> entities) {
         this.registry = registry;
         this.sessionFactory = sessionFactory;
+        this.entities = List.copyOf(entities);
+    }
+
+    /** The {@code @Entity} classes nested in {@code owner}: a revision's copies of its tables. */
+    static List<Class<?>> nestedIn(Class<?> owner) {
+        return Arrays.stream(owner.getDeclaredClasses()).filter(c -> c.isAnnotationPresent(Entity.class))
+                .<Class<?>>map(c -> c).toList();
+    }
+
+    /** Whether sessions of this factory can work with every one of {@code classes}. */
+    boolean maps(List<Class<?>> classes) {
+        return entities.containsAll(classes);
     }
 
     public static RevisionEntities open(Backend backend, List<Class<?>> entities) {
@@ -35,7 +51,7 @@ public final class RevisionEntities implements AutoCloseable {
         try {
             MetadataSources sources = new MetadataSources(registry);
             entities.forEach(sources::addAnnotatedClass);
-            return new RevisionEntities(registry, sources.buildMetadata().buildSessionFactory());
+            return new RevisionEntities(registry, sources.buildMetadata().buildSessionFactory(), entities);
         } catch (RuntimeException e) {
             StandardServiceRegistryBuilder.destroy(registry);
             throw e;

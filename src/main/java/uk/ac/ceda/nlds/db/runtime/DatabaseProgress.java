@@ -9,6 +9,7 @@ import java.util.Map;
 
 import uk.ac.ceda.nlds.db.migration.Revision;
 import uk.ac.ceda.nlds.db.migration.RevisionCatalogue;
+import uk.ac.ceda.nlds.db.migration.lock.LockWait;
 import uk.ac.ceda.nlds.db.migration.progress.ProgressSnapshot;
 import uk.ac.ceda.nlds.db.migration.plan.DatabasePlan;
 import uk.ac.ceda.nlds.db.migration.plan.PlannedRevision;
@@ -38,6 +39,8 @@ final class DatabaseProgress {
     volatile DatabasePlan estimate;
     /** When the running revision started, for the time left by the estimate. */
     volatile Instant runningSince;
+    /** While the state is WAITING_FOR_LOCK: for what, and who holds it. */
+    volatile LockWait waitingFor;
     final List<Map<String, Object>> appliedNow = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** The endpoint's view: masked URL, revisions with times, pending ones, error and live progress. */
@@ -79,6 +82,8 @@ final class DatabaseProgress {
         view.put("appliedByThisProcess", List.copyOf(appliedNow));
         view.put("running", running());
         view.put("estimate", estimate());
+        LockWait wait = waitingFor;
+        view.put("waitingFor", wait == null ? null : wait.toMap());
         view.put("lastError", lastError);
         return view;
     }

@@ -17,6 +17,7 @@ import uk.ac.ceda.nlds.db.config.DatabaseTarget;
 import uk.ac.ceda.nlds.db.config.DatabaseTargets;
 import uk.ac.ceda.nlds.db.config.ManagedDatabase;
 import uk.ac.ceda.nlds.db.migration.plan.DatabasePlan;
+import uk.ac.ceda.nlds.db.migration.lock.LockWait;
 import uk.ac.ceda.nlds.db.migration.progress.ProgressObserver;
 import uk.ac.ceda.nlds.db.migration.progress.ProgressSnapshot;
 import uk.ac.ceda.nlds.db.startup.DatabaseStatus;
@@ -91,8 +92,25 @@ public class MigrationStatusBoard implements ProgressObserver, MigrationStateLis
         }
         progress.runningRevision = null;
         progress.runningStep = null;
+        progress.waitingFor = null;
         progress.state = MigrationState.FAILED;
         failures(database).increment();
+    }
+
+    @Override
+    public void waitingForLock(String database, LockWait wait) {
+        DatabaseProgress progress = progress(database);
+        progress.waitingFor = wait;
+        progress.state = MigrationState.WAITING_FOR_LOCK;
+    }
+
+    @Override
+    public void lockWaitOver(String database) {
+        DatabaseProgress progress = progress(database);
+        progress.waitingFor = null;
+        if (progress.state == MigrationState.WAITING_FOR_LOCK) {
+            progress.state = MigrationState.MIGRATING;
+        }
     }
 
     /** Every database at head with its entity model checked: the service may take traffic. */
@@ -125,6 +143,7 @@ public class MigrationStatusBoard implements ProgressObserver, MigrationStateLis
     public void revisionStarted(String database, String revision) {
         DatabaseProgress progress = progress(database);
         progress.runningSince = Instant.now();
+        progress.waitingFor = null;
         progress.revisionStarted(revision);
     }
 

@@ -16,6 +16,7 @@ import uk.ac.ceda.nlds.db.config.ManagedDatabase;
 import uk.ac.ceda.nlds.db.migration.HistoryChecksums;
 import uk.ac.ceda.nlds.db.migration.MigrationException;
 import uk.ac.ceda.nlds.db.migration.adopt.AlembicAdoption;
+import uk.ac.ceda.nlds.db.migration.lock.LockRetriesSpentException;
 import uk.ac.ceda.nlds.db.migration.lock.MigrationLock;
 
 /** Brings one database to head with its Flyway instance and reports where it started and ended. */
@@ -49,7 +50,8 @@ public final class DatabaseMigrator {
             String before = describe(database, beforeVersion);
             log.info("{}: {} at {}, head is {}", database.id(), database.target(), before,
                     describe(database, database.revisions().headVersion()));
-            MigrateResult result = flyway.migrate();
+            // PostgreSQL: a revision whose locks are not granted in time rolls back and the run starts again from there
+            MigrateResult result = database.lockRetry().run(flyway::migrate);
             int afterVersion = versionAfter(database, result, beforeVersion);
             if (afterVersion > 0) {
                 AlembicAdoption.syncAlembicVersion(database.id(), database.migrationDataSource(),
@@ -58,6 +60,9 @@ public final class DatabaseMigrator {
             String after = describe(database, afterVersion);
             log.info("{}: now at {}", database.id(), after);
             return new MigrationOutcome(database.id(), before, after, result.migrationsExecuted, afterVersion == head);
+        } catch (LockRetriesSpentException e) {
+            throw new MigrationFailedException(database.id(), e.getMessage() + "; the database is at "
+                    + describe(database, currentVersion(database)), e);
         } catch (MigrationException e) {
             throw new MigrationFailedException(database.id(), e.getMessage().replaceFirst("^" + database.id() + ": ", ""), e);
         } catch (FlywayException e) {

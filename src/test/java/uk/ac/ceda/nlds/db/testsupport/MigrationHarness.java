@@ -12,6 +12,7 @@ import uk.ac.ceda.nlds.db.config.DataSourceFactory;
 import uk.ac.ceda.nlds.db.config.DatabaseTarget;
 import uk.ac.ceda.nlds.db.config.ManagedDatabase;
 import uk.ac.ceda.nlds.db.config.NldsDatabase;
+import uk.ac.ceda.nlds.db.migration.lock.LockPolicy;
 import uk.ac.ceda.nlds.db.migration.progress.ProgressListener;
 
 /** Runs this project's revisions against a test database without starting Spring. */
@@ -35,8 +36,8 @@ public final class MigrationHarness {
         DatabaseTarget target = new DatabaseTarget(database, db.backend(), db.url(), db.user(), db.password());
         List<String> packages = new ArrayList<>(RevisionChain.extraPackages(database));
         packages.addAll(extraPackages);
-        return ManagedDatabase.create(target, DataSourceFactory.migrationDataSource(target, Duration.ofSeconds(30)),
-                settings::get, ProgressListener.NONE, packages);
+        return ManagedDatabase.create(target, DataSourceFactory.migrationDataSource(target, Duration.ofSeconds(30),
+                LockPolicy.from(settings::get)), settings::get, ProgressListener.NONE, packages);
     }
 
     public static void migrateToHead(ManagedDatabase database) {

@@ -103,6 +103,22 @@ public final class ServiceProcess implements AutoCloseable {
         throw new AssertionError("GET " + path + " never satisfied the condition; last " + last + "\n" + log());
     }
 
+    /** Waits until the process's output contains {@code text}, failing with the log if it ends or {@code timeout} passes first. */
+    public String awaitLog(String text, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            String log = log();
+            if (log.contains(text)) {
+                return log;
+            }
+            if (!process.isAlive() && !log().contains(text)) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the output never contained '" + text + "'\n" + log());
+    }
+
     /** Waits for the process to end by itself and returns its exit code. */
     public int awaitExit(Duration timeout) throws InterruptedException {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {

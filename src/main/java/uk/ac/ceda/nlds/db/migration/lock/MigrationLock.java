@@ -1,6 +1,7 @@
 package uk.ac.ceda.nlds.db.migration.lock;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 import javax.sql.DataSource;
 
@@ -24,8 +25,9 @@ public interface MigrationLock {
     MigrationLock NONE = () -> () -> {
     };
 
-    static MigrationLock postgres(String database, DataSource dataSource) {
-        return new PostgresAdvisoryLock(database, dataSource);
+    /** {@code lockWait}: how long to wait for another process's lock, null for as long as it takes. */
+    static MigrationLock postgres(String database, DataSource dataSource, Duration lockWait, LockWaitListener listener) {
+        return new PostgresAdvisoryLock(database, dataSource, lockWait, listener);
     }
 
     static MigrationLock sqliteFile(String database, Path databaseFile) {

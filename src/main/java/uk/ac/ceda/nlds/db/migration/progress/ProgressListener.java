@@ -1,10 +1,13 @@
 package uk.ac.ceda.nlds.db.migration.progress;
 
+import uk.ac.ceda.nlds.db.migration.lock.LockWait;
+import uk.ac.ceda.nlds.db.migration.lock.LockWaitListener;
+
 /**
  * Hears about long steps (data steps, table rebuilds) as they run. Listeners must be cheap:
- * they are called once per batch.
+ * they are called once per batch. They also hear when a migration waits for a lock.
  */
-public interface ProgressListener {
+public interface ProgressListener extends LockWaitListener {
 
     ProgressListener NONE = new ProgressListener() {
     };
@@ -57,6 +60,18 @@ public interface ProgressListener {
             public void revisionFinished(String database, String revision, java.time.Duration elapsed) {
                 for (ProgressListener l : listeners) {
                     l.revisionFinished(database, revision, elapsed);
+                }
+            }
+
+            public void waitingForLock(String database, LockWait wait) {
+                for (ProgressListener l : listeners) {
+                    l.waitingForLock(database, wait);
+                }
+            }
+
+            public void lockWaitOver(String database) {
+                for (ProgressListener l : listeners) {
+                    l.lockWaitOver(database);
                 }
             }
         };
