@@ -51,7 +51,9 @@ public record ManagedDatabase(DatabaseTarget target, RevisionCatalogue revisions
         RevisionCatalogue revisions = RevisionCatalogue.load(runtime, packages);
         FluentConfiguration configuration = Flyway.configure(ManagedDatabase.class.getClassLoader())
                 // wait behind another replica's migration as long as it takes, not 50 tries
-                .lockRetryCount(-1);
+                .lockRetryCount(-1)
+                // SQLite has no database user: record who ran it (PostgreSQL records its role)
+                .installedBy(target.backend() == Backend.SQLITE ? System.getProperty("user.name") : null);
         customizer.accept(configuration);
         Flyway flyway = configuration
                 // PostgreSQL: one connection for the revision and its history row, so both commit
@@ -62,8 +64,6 @@ public record ManagedDatabase(DatabaseTarget target, RevisionCatalogue revisions
                 .locations(new String[0]) // the revisions are handed over below, not scanned by Flyway
                 .javaMigrations(revisions.revisions().toArray(JavaMigration[]::new))
                 .table(FlywayHistory.TABLE)
-                // SQLite has no database user: record who ran it (PostgreSQL records its role)
-                .installedBy(target.backend() == Backend.SQLITE ? System.getProperty("user.name") : null)
                 .baselineOnMigrate(false)
                 .cleanDisabled(true)
                 // an applied revision this build does not know must stop it, not be skipped

@@ -9,6 +9,7 @@ import jakarta.persistence.Entity;
 import org.hibernate.SessionFactory;
 import org.hibernate.StatelessSession;
 import org.hibernate.boot.MetadataSources;
+import org.hibernate.boot.registry.BootstrapServiceRegistryBuilder;
 import org.hibernate.boot.registry.StandardServiceRegistry;
 import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
 import org.hibernate.cfg.AvailableSettings;
@@ -43,7 +44,11 @@ public final class RevisionEntities implements AutoCloseable {
     }
 
     public static RevisionEntities open(Backend backend, List<Class<?>> entities) {
-        StandardServiceRegistry registry = new StandardServiceRegistryBuilder()
+        // Hibernate loads the entities by name: through the loader that has them (a revision compiled
+        // at run time, or one from a test-only package, lives in a loader of its own)
+        BootstrapServiceRegistryBuilder bootstrap = new BootstrapServiceRegistryBuilder();
+        entities.stream().map(Class::getClassLoader).distinct().forEach(bootstrap::applyClassLoader);
+        StandardServiceRegistry registry = new StandardServiceRegistryBuilder(bootstrap.build())
                 .applySettings(HibernateSettings.forBackend(backend))
                 .applySetting(AvailableSettings.CONNECTION_PROVIDER, new NoConnections())
                 .applySetting(AvailableSettings.ALLOW_UPDATE_OUTSIDE_TRANSACTION, "true")
