@@ -16,7 +16,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import uk.ac.ceda.nlds.db.config.NldsDatabase;
 import uk.ac.ceda.nlds.db.migration.Backend;
 import uk.ac.ceda.nlds.db.startup.DatabaseMigrator;
+import uk.ac.ceda.nlds.db.startup.ExitCode;
 import uk.ac.ceda.nlds.db.testsupport.DatabasePair;
+import uk.ac.ceda.nlds.db.testsupport.Fixtures;
 import uk.ac.ceda.nlds.db.testsupport.JarProcess;
 import uk.ac.ceda.nlds.db.testsupport.MigrationHarness;
 import uk.ac.ceda.nlds.db.testsupport.NldsReference;
@@ -105,28 +107,44 @@ class MigrateOnlyIT {
     }
 
     @Test
-    void aFailingRevisionNamesDatabaseRevisionAndCauseAndLeavesACompleteRevision() throws Exception {
+    void missingSettingsAreNamedBeforeAnyRevisionAndAFailingRevisionLeavesACompleteRevision() throws Exception {
         TestDatabase catalog = TestDatabase.sqlite(folder.resolve("data/catalog.db"));
         folder.resolve("data").toFile().mkdirs();
         MigrationHarness.migrateTo(MigrationHarness.managed(NldsDatabase.CATALOG, catalog), 2);
         Rows.execute(catalog, "INSERT INTO holding (id, label, \"user\", \"group\") VALUES (1, 'h', 'u', 'g')",
                 "INSERT INTO \"transaction\" (id, transaction_id, holding_id) VALUES (1, 't', 1)",
                 "INSERT INTO file (id, transaction_id) VALUES (1, 1)",
-                "INSERT INTO location (id, storage_type, root, path, file_id) VALUES (1, 'OBJECT_STORAGE', 'r', 'p', 1)");
+                "INSERT INTO location (id, storage_type, root, path, file_id) VALUES (1, 'OBJECT_STORAGE', 'r', 'p', 1)",
+                "INSERT INTO location (id, storage_type, root, path, file_id) VALUES (2, 'TAPE', 'r', 'p', 1)");
 
-        JarProcess.Result result = JarProcess.run(folder, Map.of(), "--migrate-only");
+        // the plan names both settings before any revision runs, in either database
+        JarProcess.Result refused = JarProcess.run(folder, Map.of(), "--migrate-only");
+        assertThat(refused.exitCode()).as(refused.output()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(refused.stderr().lines().toList()).singleElement().asString().startsWith("nlds-db: settings the"
+                + " pending revisions need are not set, nothing was migrated: catalog V3 (ee82dd99bfc0):"
+                + " nlds.migration.default-tenancy is not set, but 1 OBJECT_STORAGE locations need it")
+                .contains("; nlds.migration.default-tape-url is not set, but 1 TAPE locations need it");
+        TestDatabase monitor = TestDatabase.sqlite(folder.resolve("data/monitor.db"));
+        assertThat(Fixtures.inspect(monitor).tables()).isEmpty();
 
-        assertThat(result.exitCode()).isNotZero();
+        // without the plan, revision 3 refuses by itself, at the first setting it misses
+        JarProcess.Result result = JarProcess.run(folder,
+                Map.of("NLDS_MIGRATION_PLANFIRST", "false", "NLDS_MIGRATION_DEFAULTTAPEURL",
+                        "root://tape.example.org//eos/nlds"), "--migrate-only");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCode.FAILURE);
         assertThat(result.stderr()).contains("nlds-db: catalog: revision V3 (ee82dd99bfc0) failed, the database is at"
                 + " V2 (bf09ce0d6899): nlds.migration.default-tenancy is not set, but 1 OBJECT_STORAGE locations need it");
         assertThat(DatabaseMigrator.currentVersion(MigrationHarness.managed(NldsDatabase.CATALOG, catalog))).isEqualTo(2);
-        assertThat(Rows.count(catalog, "location")).isEqualTo(1);
+        assertThat(Rows.count(catalog, "location")).isEqualTo(2);
 
-        JarProcess.Result fixed = JarProcess.run(folder,
-                Map.of("NLDS_MIGRATION_DEFAULTTENANCY", "nlds-tenancy.example.org"), "--migrate-only");
+        JarProcess.Result fixed = JarProcess.run(folder, Map.of("NLDS_MIGRATION_DEFAULTTENANCY",
+                "nlds-tenancy.example.org", "NLDS_MIGRATION_DEFAULTTAPEURL", "root://tape.example.org//eos/nlds"),
+                "--migrate-only");
         assertThat(fixed.exitCode()).as(fixed.output()).isZero();
         assertThat(fixed.stdout()).contains("catalog: V2 (bf09ce0d6899) -> " + RevisionChain.headLabel() + " (" + (RevisionChain.head() - 2) + " revisions applied)");
-        assertThat(Rows.column(catalog, "SELECT url_netloc FROM location")).containsExactly("nlds-tenancy.example.org");
+        assertThat(Rows.column(catalog, "SELECT url_netloc FROM location ORDER BY id"))
+                .containsExactly("nlds-tenancy.example.org", "tape.example.org//eos/nlds");
     }
 
     @Test

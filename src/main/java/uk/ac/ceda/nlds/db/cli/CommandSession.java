@@ -41,6 +41,11 @@ final class CommandSession implements AutoCloseable {
         return context.getBean(database.id() + "Database", ManagedDatabase.class);
     }
 
+    /** {@code nlds.migration.plan-first}, as the service reads it: whether a migration is planned before it starts. */
+    boolean planFirst() {
+        return context.getEnvironment().getProperty("nlds.migration.plan-first", Boolean.class, true);
+    }
+
     @Override
     public void close() {
         context.close();

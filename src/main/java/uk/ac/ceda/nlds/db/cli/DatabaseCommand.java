@@ -29,10 +29,14 @@ abstract class DatabaseCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** The configuration the verb runs with, open while {@link #run} runs. */
+    CommandSession session;
+
     @Override
     public final Integer call() throws Exception {
         validate();
         try (CommandSession session = CommandSession.open(root.springArguments())) {
+            this.session = session;
             List<ManagedDatabase> databases = options.selected().stream().map(session::database).toList();
             target().ifPresent(t -> databases.forEach(d -> t.checkExists(d.id(), d.revisions())));
             if (createsDatabases()) {

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.slf4j.Logger;
@@ -19,6 +20,7 @@ import uk.ac.ceda.nlds.db.config.DatabaseWait;
 import uk.ac.ceda.nlds.db.config.ManagedDatabase;
 import uk.ac.ceda.nlds.db.migration.plan.DatabasePlan;
 import uk.ac.ceda.nlds.db.config.NldsDbProperties;
+import uk.ac.ceda.nlds.db.migration.InvalidInputException;
 
 /**
  * Brings the catalog and then the monitor database to head, then checks the service's entity
@@ -66,22 +68,34 @@ public class MigrationCoordinator implements ApplicationRunner {
         Set<String> atHead = new HashSet<>();
         // both folders before either database: a bad one changes nothing
         databases.forEach(database -> database.target().prepareSqliteFolder());
+        // both databases reachable and planned before the first revision runs, so that every setting
+        // a pending revision needs is named at once and a missing one migrates nothing
+        List<DatabasePlan> plans = new ArrayList<>();
         for (ManagedDatabase database : databases) {
             try {
                 DatabaseWait.await(database, properties.getStartupWait());
-                estimate(database);
+                estimate(database).ifPresent(plans::add);
+            } catch (RuntimeException e) {
+                stop(database, e, atHead);
+                return;
+            }
+        }
+        Optional<InvalidInputException> unset = SettingsPreflight.failure(plans);
+        if (unset.isPresent()) {
+            String first = plans.stream().filter(p -> !p.settingsRefusals().isEmpty()).findFirst().orElseThrow()
+                    .database();
+            stop(databases.stream().filter(d -> d.id().equals(first)).findFirst().orElseThrow(), unset.get(), atHead);
+            return;
+        }
+        for (ManagedDatabase database : databases) {
+            try {
                 listener.migrating(database);
                 results.add(DatabaseMigrator.migrate(database));
                 EntityModelCheck.verify(database);
                 listener.upToDate(database.id(), () -> DatabaseStatus.read(database));
                 atHead.add(database.id());
             } catch (RuntimeException e) {
-                listener.failed(database.id(), StartupErrors.oneLine(e), readable(database));
-                if (failFast) {
-                    throw withOthers(database, e, atHead);
-                }
-                log.error("{}: {}; the service stays up but not ready (nlds.migration.fail-fast=false)",
-                        database.id(), StartupErrors.oneLine(e));
+                stop(database, e, atHead);
                 return;
             }
         }
@@ -90,10 +104,24 @@ public class MigrationCoordinator implements ApplicationRunner {
                 (System.nanoTime() - started) / 1_000_000);
     }
 
-    /** Before a migration, the plan's one line (how much, about how long); never a reason not to start. */
-    private void estimate(ManagedDatabase database) {
+    /** Reports the failure; with fail-fast it ends the start, otherwise the service stays up, never ready. */
+    private void stop(ManagedDatabase database, RuntimeException e, Set<String> atHead) {
+        listener.failed(database.id(), StartupErrors.oneLine(e), readable(database));
+        if (failFast) {
+            throw withOthers(database, e, atHead);
+        }
+        log.error("{}: {}; the service stays up but not ready (nlds.migration.fail-fast=false)",
+                database.id(), StartupErrors.oneLine(e));
+    }
+
+    /**
+     * Before a migration, the plan's one line (how much, about how long). Only settings the pending
+     * revisions need and lack stop it (see {@link SettingsPreflight}); a plan that cannot be made, or
+     * that expects any other refusal, is logged and the migration goes ahead (it refuses itself).
+     */
+    private Optional<DatabasePlan> estimate(ManagedDatabase database) {
         if (!planFirst || HeadShortcut.atHead(database)) {
-            return;
+            return Optional.empty();
         }
         try {
             DatabasePlan plan = MigrationPlanner.plan(database, status -> database.revisions().headVersion());
@@ -102,8 +130,10 @@ public class MigrationCoordinator implements ApplicationRunner {
                 log.warn("{}: the plan expects the migration to refuse: {}", database.id(), plan.refusal());
             }
             listener.estimated(database.id(), plan);
+            return Optional.of(plan);
         } catch (RuntimeException e) {
             log.warn("{}: no estimate before migrating: {}", database.id(), StartupErrors.oneLine(e));
+            return Optional.empty();
         }
     }
 

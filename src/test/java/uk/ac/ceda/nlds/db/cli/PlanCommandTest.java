@@ -23,6 +23,7 @@ import uk.ac.ceda.nlds.db.startup.ExitCode;
 import uk.ac.ceda.nlds.db.cli.BadInputTest.Result;
 import uk.ac.ceda.nlds.db.config.NldsDatabase;
 import uk.ac.ceda.nlds.db.migration.Backend;
+import uk.ac.ceda.nlds.db.migration.plan.Rehearsal;
 import uk.ac.ceda.nlds.db.testsupport.Backends;
 import uk.ac.ceda.nlds.db.testsupport.Fixtures;
 import uk.ac.ceda.nlds.db.testsupport.MigrationHarness;
@@ -114,19 +115,58 @@ class PlanCommandTest {
 
     @ParameterizedTest
     @MethodSource(BOTH_BACKENDS)
-    void missingSettingsShowAsTheRefusalRevisionThreeWouldMake(Backend backend) throws Exception {
-        Pair pair = Pair.fixture(backend, postgres, folder);
+    void missingSettingsShowAsTheRefusalRevisionThreeWouldMakeAllAtOnce(Backend backend) throws Exception {
+        Pair pair = Pair.fixture(backend, postgres, folder); // object-store and tape locations
         String before = pair.snapshot();
 
         Result result = pair.run(Map.of(), "plan", "--db=catalog");
 
         assertThat(result.exitCode()).isEqualTo(ExitCode.FAILURE);
         assertThat(result.out()).contains("V3 (ee82dd99bfc0) Add storage url fields")
-                .contains("reads nlds.migration.default-tenancy (not set)")
+                .contains("reads nlds.migration.default-tape-url (not set), nlds.migration.default-tenancy (not set)")
                 .contains("WOULD REFUSE: nlds.migration.default-tenancy is not set, but ")
+                .contains("; nlds.migration.default-tape-url is not set, but ")
                 .contains("V9 (82701862649a) Split state");
+        assertThat(result.out()).doesNotContain(Rehearsal.STAND_IN);
         assertThat(result.err()).hasLineCount(1).startsWith("nlds-db: the migration would refuse: catalog: V3: "
                 + "nlds.migration.default-tenancy is not set");
+        assertThat(pair.snapshot()).isEqualTo(before);
+    }
+
+    @ParameterizedTest
+    @MethodSource(BOTH_BACKENDS)
+    void theJsonNamesOnlyTheSettingsARevisionRefusesWithout(Backend backend) throws Exception {
+        Pair pair = Pair.fixture(backend, postgres, folder);
+
+        JsonNode both = JSON.readTree(pair.run(Map.of(), "plan", "--db=catalog", "--json").out());
+        JsonNode tenancyOnly = JSON.readTree(pair.run(Map.of("nlds.migration.default-tape-url",
+                "root://tape.example.org//eos/nlds"), "plan", "--db=catalog", "--json").out());
+        JsonNode neither = JSON.readTree(pair.run(MigrationHarness.FIXTURE_SETTINGS, "plan", "--db=catalog",
+                "--json").out());
+
+        assertThat(revision(both.get("databases").get(0), 3).get("missingSettings").toString())
+                .isEqualTo("[\"nlds.migration.default-tape-url\",\"nlds.migration.default-tenancy\"]");
+        assertThat(revision(tenancyOnly.get("databases").get(0), 3).get("missingSettings").toString())
+                .isEqualTo("[\"nlds.migration.default-tenancy\"]");
+        assertThat(revision(tenancyOnly.get("databases").get(0), 3).get("refused").asString())
+                .doesNotContain("default-tape-url");
+        assertThat(revision(neither.get("databases").get(0), 3).get("missingSettings").toString()).isEqualTo("[]");
+        assertThat(revision(neither.get("databases").get(0), 3).get("refused").isNull()).isTrue();
+    }
+
+    @ParameterizedTest
+    @MethodSource(BOTH_BACKENDS)
+    void upgradeNamesEverySettingThePendingRevisionsNeedBeforeAnyRuns(Backend backend) throws Exception {
+        Pair pair = Pair.fixture(backend, postgres, folder);
+        String before = pair.snapshot();
+
+        Result result = pair.run(Map.of(), "upgrade");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(result.err()).containsOnlyOnce("nlds-db: ").contains("nlds-db: settings the pending revisions need"
+                + " are not set, nothing was migrated: catalog V3 (ee82dd99bfc0): nlds.migration.default-tenancy"
+                + " is not set, but ").contains("; nlds.migration.default-tape-url is not set, but ");
+        assertThat(result.err().lines().filter(line -> line.startsWith("nlds-db: "))).hasSize(1);
         assertThat(pair.snapshot()).isEqualTo(before);
     }
 
@@ -243,8 +283,8 @@ class PlanCommandTest {
         assertThat(names(catalog)).containsExactly("adoption", "backend", "database", "from", "fromVersion", "refused",
                 "revisions", "seconds", "summary", "tables", "target", "targetVersion", "url");
         JsonNode v3 = revision(catalog, 3);
-        assertThat(names(v3)).containsExactly("alembicId", "description", "refused", "seconds", "settings", "steps",
-                "version");
+        assertThat(names(v3)).containsExactly("alembicId", "description", "missingSettings", "refused", "seconds",
+                "settings", "steps", "version");
         assertThat(names(v3.get("steps").get(0))).containsExactly("description", "kind", "lock", "rows", "rowsExact",
                 "seconds", "statements", "table", "work");
         assertThat(names(v3.get("settings").get(0))).containsExactly("property", "set");

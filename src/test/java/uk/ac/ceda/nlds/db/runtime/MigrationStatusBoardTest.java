@@ -45,7 +45,7 @@ class MigrationStatusBoardTest {
     }
 
     private static PlannedRevision revision(int version, String alembicId, double seconds) {
-        return new PlannedRevision(version, alembicId, "revision " + version, List.of(), List.of(), null, seconds);
+        return new PlannedRevision(version, alembicId, "revision " + version, List.of(), List.of(), null, List.of(), seconds);
     }
 
     @SuppressWarnings("unchecked")

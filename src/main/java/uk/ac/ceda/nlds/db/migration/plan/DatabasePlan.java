@@ -34,6 +34,15 @@ public record DatabasePlan(String database, String backend, String url, int from
                 .findFirst().orElse(null);
     }
 
+    /**
+     * Each pending revision that would refuse for settings that are not set, with its refusal (which
+     * names every one of them and what to set it to); empty when none would.
+     */
+    public List<String> settingsRefusals() {
+        return revisions.stream().filter(r -> !r.missingSettings().isEmpty())
+                .map(r -> database + " V" + r.version() + " (" + r.alembicId() + "): " + r.refused()).toList();
+    }
+
     /** {@code catalog: 8 revisions, 1.5M rows to rewrite, about 25 s}. */
     public static String summaryOf(String database, List<PlannedRevision> revisions, double seconds) {
         if (revisions.isEmpty()) {

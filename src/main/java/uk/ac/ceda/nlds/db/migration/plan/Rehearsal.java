@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -52,10 +53,20 @@ public final class Rehearsal {
     public record DataStep(String name, long rows, Set<String> tables, int statements) implements Recorded {
     }
 
-    /** What one revision did: its steps, the settings it read (set or not), why it refused, if it did. */
+    /**
+     * What one revision did: its steps, the settings it read (set or not), why it refused, if it did,
+     * and the settings it read unset and refuses without ({@code missingSettings}, all of them, not
+     * only the first it stopped at).
+     */
     public record RehearsedRevision(Revision revision, List<Recorded> steps, Map<String, Boolean> settings,
-            String refusal, Duration elapsed) {
+            String refusal, Set<String> missingSettings, Duration elapsed) {
     }
+
+    /**
+     * What a revision reads for a setting that is not set when the rehearsal goes on past it, to find
+     * the next one. It is never written: writes are skipped, or go to a scratch database.
+     */
+    public static final String STAND_IN = "nlds-db-plan-stand-in";
 
     private static final Pattern WRITTEN_TABLE = Pattern.compile(
             "^\\s*(?:update|insert\\s+into|delete\\s+from)\\s+\"?([\\w]+)\"?", Pattern.CASE_INSENSITIVE);
@@ -107,20 +118,65 @@ public final class Rehearsal {
         return rehearsed;
     }
 
+    /**
+     * Runs the revision once; if it refuses after reading a setting that is not set, again with a
+     * stand-in for that setting, until no new unset setting is read, so one plan names every setting
+     * the revision needs. A stand-in that changed the outcome was needed. A refusal reached only
+     * with stand-ins may be the stand-in's doing (a malformed value) and is not reported.
+     */
     private static RehearsedRevision rehearse(Revision revision, Connection connection, Connection rehearsal,
             Recorder recorder) throws SQLException {
-        recorder.reset();
-        Savepoint savepoint = connection.setSavepoint();
         long start = System.nanoTime();
-        String refusal = null;
+        Set<String> standIns = new LinkedHashSet<>();
+        Set<String> needed = new LinkedHashSet<>();
+        Set<String> lastStandIns = Set.of();
+        List<String> refusals = new ArrayList<>();
+        Map<String, Boolean> settings = new LinkedHashMap<>();
+        List<Recorded> steps = null;
+        String previous = null;
+        for (boolean first = true; ; first = false) {
+            recorder.reset(standIns);
+            String refusal = attempt(revision, connection, rehearsal);
+            if (first) {
+                steps = List.copyOf(recorder.steps); // what the migration would do as the settings are now
+            } else if (!Objects.equals(refusal, previous)) {
+                needed.addAll(lastStandIns);
+            }
+            recorder.settings.forEach(settings::putIfAbsent);
+            Set<String> unset = new LinkedHashSet<>(recorder.unset());
+            unset.removeAll(standIns);
+            if (refusal == null || unset.isEmpty() && !first) {
+                break;
+            }
+            if (!refusals.contains(refusal)) {
+                refusals.add(refusal);
+            }
+            if (unset.isEmpty()) {
+                break;
+            }
+            standIns.addAll(unset);
+            lastStandIns = unset;
+            previous = refusal;
+        }
+        return new RehearsedRevision(revision, steps, Map.copyOf(settings),
+                refusals.isEmpty() ? null : String.join("; ", refusals), Set.copyOf(needed),
+                Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /**
+     * The revision's upgrade: its refusal, rolled back to before it, or null when it went through (on
+     * a scratch database the next revision then finds what this one made).
+     */
+    private static String attempt(Revision revision, Connection connection, Connection rehearsal)
+            throws SQLException {
+        Savepoint savepoint = connection.setSavepoint();
         try {
             revision.apply(rehearsal);
+            return null;
         } catch (Exception e) {
-            refusal = reason(e);
             connection.rollback(savepoint);
+            return reason(e);
         }
-        return new RehearsedRevision(revision, List.copyOf(recorder.steps), Map.copyOf(recorder.settings), refusal,
-                Duration.ofNanos(System.nanoTime() - start));
     }
 
     private static Connection readOnlyTransaction(Connection connection, Backend backend) throws SQLException {
@@ -166,7 +222,10 @@ public final class Rehearsal {
             this.settingsSource = settingsSource;
         }
 
-        void reset() {
+        private Set<String> standIns = Set.of();
+
+        void reset(Set<String> standIns) {
+            this.standIns = Set.copyOf(standIns);
             steps.clear();
             settings.clear();
             stepTables = null;
@@ -174,8 +233,13 @@ public final class Rehearsal {
 
         String setting(String property) {
             String value = settingsSource.apply(property);
-            settings.put(property, value != null && !value.isBlank());
-            return value;
+            boolean set = value != null && !value.isBlank();
+            settings.put(property, set);
+            return !set && standIns.contains(property) ? STAND_IN : value;
+        }
+
+        List<String> unset() {
+            return settings.entrySet().stream().filter(e -> !e.getValue()).map(Map.Entry::getKey).toList();
         }
 
         void batch(List<SchemaOp> ops) {

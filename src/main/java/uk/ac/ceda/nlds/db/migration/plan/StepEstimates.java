@@ -51,7 +51,8 @@ final class StepEstimates {
                 .map(e -> new PlannedRevision.Setting(e.getKey(), e.getValue()))
                 .sorted(Comparator.comparing(PlannedRevision.Setting::property)).toList();
         return new PlannedRevision(Integer.parseInt(revision.getVersion().getVersion()), revision.alembicId(),
-                revision.getDescription(), List.copyOf(steps), settings, rehearsed.refusal(), seconds);
+                revision.getDescription(), List.copyOf(steps), settings, rehearsed.refusal(),
+                rehearsed.missingSettings().stream().sorted().toList(), seconds);
     }
 
     private List<PlannedStep> schema(List<SchemaOp> batch) {
