@@ -12,8 +12,8 @@ import org.springframework.context.annotation.Import;
 
 import uk.ac.ceda.nlds.db.config.DatabaseConfiguration;
 import uk.ac.ceda.nlds.db.config.DatabaseTargets;
+import uk.ac.ceda.nlds.db.config.DatabaseWait;
 import uk.ac.ceda.nlds.db.config.ManagedDatabase;
-import uk.ac.ceda.nlds.db.config.NldsDbProperties;
 import uk.ac.ceda.nlds.db.migration.model.EntityModel;
 
 /**
@@ -30,9 +30,9 @@ public class MigrateOnly {
 
     @Bean
     MigrationCoordinator migrationCoordinator(ManagedDatabase catalogDatabase, ManagedDatabase monitorDatabase,
-            NldsDbProperties properties) {
+            DatabaseWait databaseWait) {
         // a one-shot job has no readiness to hold down: a failure ends it
-        return new MigrationCoordinator(catalogDatabase, monitorDatabase, MigrationStateListener.NONE, properties, true);
+        return new MigrationCoordinator(catalogDatabase, monitorDatabase, MigrationStateListener.NONE, databaseWait, true);
     }
 
     /**

@@ -18,7 +18,6 @@ import org.springframework.stereotype.Component;
 import uk.ac.ceda.nlds.db.config.DatabaseWait;
 import uk.ac.ceda.nlds.db.config.ManagedDatabase;
 import uk.ac.ceda.nlds.db.migration.plan.DatabasePlan;
-import uk.ac.ceda.nlds.db.config.NldsDbProperties;
 
 /**
  * Brings the catalog and then the monitor database to head, then checks the service's entity
@@ -35,17 +34,17 @@ public class MigrationCoordinator implements ApplicationRunner {
 
     private final List<ManagedDatabase> databases;
     private final MigrationStateListener listener;
-    private final NldsDbProperties properties;
+    private final DatabaseWait databaseWait;
     private final boolean failFast;
     private volatile List<MigrationOutcome> outcomes = List.of();
     private boolean planFirst = true;
 
     public MigrationCoordinator(ManagedDatabase catalogDatabase, ManagedDatabase monitorDatabase,
-            MigrationStateListener listener, NldsDbProperties properties,
+            MigrationStateListener listener, DatabaseWait databaseWait,
             @Value("${nlds.migration.fail-fast:true}") boolean failFast) {
         this.databases = List.of(catalogDatabase, monitorDatabase);
         this.listener = listener;
-        this.properties = properties;
+        this.databaseWait = databaseWait;
         this.failFast = failFast;
     }
 
@@ -68,7 +67,7 @@ public class MigrationCoordinator implements ApplicationRunner {
         databases.forEach(database -> database.target().prepareSqliteFolder());
         for (ManagedDatabase database : databases) {
             try {
-                DatabaseWait.await(database, properties.getStartupWait());
+                databaseWait.await(database);
                 estimate(database);
                 listener.migrating(database);
                 results.add(DatabaseMigrator.migrate(database));
