@@ -23,16 +23,17 @@ import uk.ac.ceda.nlds.db.migration.model.EntityModel;
  * board. A no-op run takes about half the time the service's context would. Not a
  * {@code @Configuration}, so the service's component scan leaves it out.
  */
-@Import(DatabaseConfiguration.class)
+@Import({DatabaseConfiguration.class, EntityModelCheck.class})
 public class MigrateOnly {
 
     public static final String ARGUMENT = "--migrate-only";
 
     @Bean
     MigrationCoordinator migrationCoordinator(ManagedDatabase catalogDatabase, ManagedDatabase monitorDatabase,
-            DatabaseWait databaseWait) {
+            DatabaseWait databaseWait, EntityModelCheck entityModelCheck) {
         // a one-shot job has no readiness to hold down: a failure ends it
-        return new MigrationCoordinator(catalogDatabase, monitorDatabase, MigrationStateListener.NONE, databaseWait, true);
+        return new MigrationCoordinator(catalogDatabase, monitorDatabase, MigrationStateListener.NONE, databaseWait,
+                entityModelCheck, true);
     }
 
     /**

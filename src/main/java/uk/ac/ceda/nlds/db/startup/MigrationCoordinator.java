@@ -35,16 +35,18 @@ public class MigrationCoordinator implements ApplicationRunner {
     private final List<ManagedDatabase> databases;
     private final MigrationStateListener listener;
     private final DatabaseWait databaseWait;
+    private final EntityModelCheck entityModelCheck;
     private final boolean failFast;
     private volatile List<MigrationOutcome> outcomes = List.of();
     private boolean planFirst = true;
 
     public MigrationCoordinator(ManagedDatabase catalogDatabase, ManagedDatabase monitorDatabase,
-            MigrationStateListener listener, DatabaseWait databaseWait,
+            MigrationStateListener listener, DatabaseWait databaseWait, EntityModelCheck entityModelCheck,
             @Value("${nlds.migration.fail-fast:true}") boolean failFast) {
         this.databases = List.of(catalogDatabase, monitorDatabase);
         this.listener = listener;
         this.databaseWait = databaseWait;
+        this.entityModelCheck = entityModelCheck;
         this.failFast = failFast;
     }
 
@@ -71,7 +73,7 @@ public class MigrationCoordinator implements ApplicationRunner {
                 estimate(database);
                 listener.migrating(database);
                 results.add(DatabaseMigrator.migrate(database));
-                EntityModelCheck.verify(database);
+                entityModelCheck.verify(database);
                 listener.upToDate(database.id(), () -> DatabaseStatus.read(database));
                 atHead.add(database.id());
             } catch (RuntimeException e) {
