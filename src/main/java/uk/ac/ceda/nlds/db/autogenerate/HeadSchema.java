@@ -6,11 +6,11 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 
 import uk.ac.ceda.nlds.db.config.ManagedDatabase;
-import uk.ac.ceda.nlds.db.migration.Backend;
-import uk.ac.ceda.nlds.db.migration.InvalidInputException;
-import uk.ac.ceda.nlds.db.migration.MigrationException;
 import uk.ac.ceda.nlds.db.migration.RevisionCatalogue;
 import uk.ac.ceda.nlds.db.migration.RevisionRuntime;
+import uk.ac.ceda.nlds.db.migration.core.Backend;
+import uk.ac.ceda.nlds.db.migration.core.InvalidInputException;
+import uk.ac.ceda.nlds.db.migration.core.MigrationException;
 import uk.ac.ceda.nlds.db.migration.dialect.Dialect;
 import uk.ac.ceda.nlds.db.migration.progress.ProgressListener;
 import uk.ac.ceda.nlds.db.migration.schema.DatabaseSchema;

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-import uk.ac.ceda.nlds.db.migration.InvalidInputException;
+import uk.ac.ceda.nlds.db.migration.core.InvalidInputException;
 
 /** Java literals and names for generated source. */
 final class JavaSyntax {

@@ -14,10 +14,10 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import uk.ac.ceda.nlds.db.migration.Backend;
-import uk.ac.ceda.nlds.db.migration.InvalidInputException;
 import uk.ac.ceda.nlds.db.migration.RevisionCatalogue;
 import uk.ac.ceda.nlds.db.migration.adopt.AlembicAdoption;
+import uk.ac.ceda.nlds.db.migration.core.Backend;
+import uk.ac.ceda.nlds.db.migration.core.InvalidInputException;
 import uk.ac.ceda.nlds.db.migration.model.EntityModel;
 import uk.ac.ceda.nlds.db.migration.ops.SchemaOp;
 import uk.ac.ceda.nlds.db.migration.schema.Column;

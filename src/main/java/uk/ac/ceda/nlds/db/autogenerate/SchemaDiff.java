@@ -11,7 +11,7 @@ import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
-import uk.ac.ceda.nlds.db.migration.Backend;
+import uk.ac.ceda.nlds.db.migration.core.Backend;
 import uk.ac.ceda.nlds.db.migration.ops.LabelMap;
 import uk.ac.ceda.nlds.db.migration.ops.SchemaOp;
 import uk.ac.ceda.nlds.db.migration.schema.Column;

@@ -8,11 +8,11 @@ import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-import uk.ac.ceda.nlds.db.startup.ExitCode;
 import uk.ac.ceda.nlds.db.config.ManagedDatabase;
-import uk.ac.ceda.nlds.db.migration.InvalidInputException;
+import uk.ac.ceda.nlds.db.migration.core.InvalidInputException;
 import uk.ac.ceda.nlds.db.operations.RevisionDowngrade;
 import uk.ac.ceda.nlds.db.startup.DatabaseStatus;
+import uk.ac.ceda.nlds.db.startup.ExitCode;
 
 /** {@code downgrade TARGET}: runs the revisions' downgrades back to the target and forgets them in the history. */
 @Command(name = "downgrade", mixinStandardHelpOptions = true,

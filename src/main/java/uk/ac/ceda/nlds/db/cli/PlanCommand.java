@@ -13,13 +13,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import uk.ac.ceda.nlds.db.migration.InvalidInputException;
-import uk.ac.ceda.nlds.db.startup.ExitCode;
 import uk.ac.ceda.nlds.db.config.ManagedDatabase;
+import uk.ac.ceda.nlds.db.migration.core.InvalidInputException;
 import uk.ac.ceda.nlds.db.migration.plan.DatabasePlan;
 import uk.ac.ceda.nlds.db.migration.plan.PlannedRevision;
 import uk.ac.ceda.nlds.db.migration.plan.PlannedStep;
 import uk.ac.ceda.nlds.db.migration.plan.TableSize;
+import uk.ac.ceda.nlds.db.startup.ExitCode;
 import uk.ac.ceda.nlds.db.startup.MigrationPlanner;
 
 /** {@code plan [TARGET]}: what {@code upgrade} would do and how long it would take, without changing anything. */

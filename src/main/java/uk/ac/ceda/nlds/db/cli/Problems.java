@@ -1,8 +1,8 @@
 package uk.ac.ceda.nlds.db.cli;
 
 import uk.ac.ceda.nlds.db.config.ManagedDatabase;
-import uk.ac.ceda.nlds.db.migration.InvalidInputException;
-import uk.ac.ceda.nlds.db.migration.MigrationException;
+import uk.ac.ceda.nlds.db.migration.core.InvalidInputException;
+import uk.ac.ceda.nlds.db.migration.core.MigrationException;
 import uk.ac.ceda.nlds.db.startup.DatabaseStatus;
 
 /** Refusals shared by the verbs that change a database. */

@@ -8,11 +8,11 @@ import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import uk.ac.ceda.nlds.db.startup.ExitCode;
 import uk.ac.ceda.nlds.db.config.ManagedDatabase;
 import uk.ac.ceda.nlds.db.migration.HistoryChecksums;
-import uk.ac.ceda.nlds.db.migration.InvalidInputException;
+import uk.ac.ceda.nlds.db.migration.core.InvalidInputException;
 import uk.ac.ceda.nlds.db.operations.RevisionRepair;
+import uk.ac.ceda.nlds.db.startup.ExitCode;
 
 /** {@code repair --yes}: records this build's checksums for unchanged revisions and removes failed rows. */
 @Command(name = "repair", mixinStandardHelpOptions = true,

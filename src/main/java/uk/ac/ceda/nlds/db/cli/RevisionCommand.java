@@ -15,13 +15,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-import uk.ac.ceda.nlds.db.startup.ExitCode;
 import uk.ac.ceda.nlds.db.autogenerate.RevisionGenerator;
 import uk.ac.ceda.nlds.db.config.ConnectionCheck;
 import uk.ac.ceda.nlds.db.config.ManagedDatabase;
 import uk.ac.ceda.nlds.db.config.NldsDatabase;
-import uk.ac.ceda.nlds.db.migration.InvalidInputException;
+import uk.ac.ceda.nlds.db.migration.core.InvalidInputException;
 import uk.ac.ceda.nlds.db.migration.model.EntityModel;
+import uk.ac.ceda.nlds.db.startup.ExitCode;
 
 /** {@code revision -m MESSAGE [--autogenerate]}: writes the next revision of both databases into the source tree. */
 @Command(name = "revision", mixinStandardHelpOptions = true,

@@ -6,8 +6,8 @@ import java.util.regex.Pattern;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-import uk.ac.ceda.nlds.db.migration.InvalidInputException;
 import uk.ac.ceda.nlds.db.migration.RevisionCatalogue;
+import uk.ac.ceda.nlds.db.migration.core.InvalidInputException;
 
 /**
  * A revision as an operator names it: {@code head}, {@code base}, a version number, an Alembic

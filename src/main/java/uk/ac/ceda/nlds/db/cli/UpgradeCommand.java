@@ -11,15 +11,15 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-import uk.ac.ceda.nlds.db.startup.ExitCode;
 import uk.ac.ceda.nlds.db.config.ManagedDatabase;
-import uk.ac.ceda.nlds.db.migration.InvalidInputException;
+import uk.ac.ceda.nlds.db.migration.core.InvalidInputException;
 import uk.ac.ceda.nlds.db.startup.DatabaseMigrator;
 import uk.ac.ceda.nlds.db.startup.DatabaseStatus;
 import uk.ac.ceda.nlds.db.startup.MigrationPlanner;
 import uk.ac.ceda.nlds.db.startup.SettingsPreflight;
 import uk.ac.ceda.nlds.db.startup.StartupErrors;
 import uk.ac.ceda.nlds.db.migration.plan.DatabasePlan;
+import uk.ac.ceda.nlds.db.startup.ExitCode;
 
 /** {@code upgrade [TARGET]}: applies revisions up to the target, adopting Alembic-managed databases first. */
 @Command(name = "upgrade", mixinStandardHelpOptions = true,

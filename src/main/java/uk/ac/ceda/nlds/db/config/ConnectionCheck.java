@@ -3,7 +3,7 @@ package uk.ac.ceda.nlds.db.config;
 import java.sql.Connection;
 import java.sql.SQLException;
 
-import uk.ac.ceda.nlds.db.migration.MigrationException;
+import uk.ac.ceda.nlds.db.migration.core.MigrationException;
 
 /** Proves a database answers before anything reads or changes it, with one line that says what to check. */
 public final class ConnectionCheck {

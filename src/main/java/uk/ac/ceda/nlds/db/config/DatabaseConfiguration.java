@@ -35,6 +35,11 @@ public class DatabaseConfiguration {
     static final String PROGRESS = "nlds.migration.progress";
 
     @Bean
+    DatabaseWait databaseWait(NldsDbProperties properties) {
+        return new DatabaseWait(properties.getStartupWait());
+    }
+
+    @Bean
     DatabaseTargets databaseTargets(NldsDbProperties properties) {
         return DatabaseTargets.resolve(properties);
     }

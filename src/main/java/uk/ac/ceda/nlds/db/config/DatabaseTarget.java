@@ -6,8 +6,8 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 
-import uk.ac.ceda.nlds.db.migration.Backend;
-import uk.ac.ceda.nlds.db.migration.InvalidInputException;
+import uk.ac.ceda.nlds.db.migration.core.Backend;
+import uk.ac.ceda.nlds.db.migration.core.InvalidInputException;
 
 /**
  * One database's resolved connection settings: the URL (or its SQLite default), the backend it

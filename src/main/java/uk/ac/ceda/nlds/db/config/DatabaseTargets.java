@@ -2,7 +2,7 @@ package uk.ac.ceda.nlds.db.config;
 
 import java.util.List;
 
-import uk.ac.ceda.nlds.db.migration.InvalidInputException;
+import uk.ac.ceda.nlds.db.migration.core.InvalidInputException;
 
 /**
  * Both databases' resolved settings, checked together: they must not be the same SQLite file.

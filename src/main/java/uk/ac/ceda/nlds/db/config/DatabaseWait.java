@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.util.backoff.BackOffExecution;
 import org.springframework.util.backoff.ExponentialBackOff;
 
-import uk.ac.ceda.nlds.db.migration.MigrationException;
+import uk.ac.ceda.nlds.db.migration.core.MigrationException;
 
 /**
  * Waits at boot for a database that does not answer yet (a PostgreSQL pod still starting): retries
@@ -20,15 +20,21 @@ import uk.ac.ceda.nlds.db.migration.MigrationException;
  * the connection check's own message. Only an unreachable server is worth waiting for; a server
  * that answers and refuses (wrong credentials, unknown role or database), or a configuration that
  * cannot work, fails at once.
+ *
+ * <p>A bean holding {@code nlds.db.startup-wait}, so that the coordinator needs the wait and not the
+ * properties it comes from.
  */
 public final class DatabaseWait {
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseWait.class);
 
-    private DatabaseWait() {
+    private final Duration maximum;
+
+    public DatabaseWait(Duration maximum) {
+        this.maximum = maximum;
     }
 
-    public static void await(ManagedDatabase database, Duration maximum) {
+    public void await(ManagedDatabase database) {
         ExponentialBackOff backOff = new ExponentialBackOff(500, 2.0);
         backOff.setMaxInterval(10_000);
         backOff.setMaxElapsedTime(maximum.toMillis());

@@ -11,10 +11,10 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.migration.JavaMigration;
 
-import uk.ac.ceda.nlds.db.migration.Backend;
 import uk.ac.ceda.nlds.db.migration.FlywayHistory;
 import uk.ac.ceda.nlds.db.migration.RevisionCatalogue;
 import uk.ac.ceda.nlds.db.migration.RevisionRuntime;
+import uk.ac.ceda.nlds.db.migration.core.Backend;
 import uk.ac.ceda.nlds.db.migration.lock.LockPolicy;
 import uk.ac.ceda.nlds.db.migration.lock.LockTimeoutRetry;
 import uk.ac.ceda.nlds.db.migration.lock.MigrationLock;

@@ -2,7 +2,7 @@ package uk.ac.ceda.nlds.db.config;
 
 import java.util.Locale;
 
-import uk.ac.ceda.nlds.db.migration.InvalidInputException;
+import uk.ac.ceda.nlds.db.migration.core.InvalidInputException;
 
 /** The two databases of NLDS, each with its own migrations and its own entity model. */
 public enum NldsDatabase {

@@ -6,6 +6,8 @@ import java.util.Map;
 import org.hibernate.cfg.AvailableSettings;
 import org.hibernate.community.dialect.SQLiteDialect;
 
+import uk.ac.ceda.nlds.db.migration.core.Backend;
+
 /**
  * Hibernate settings shared by every entity model in this project: the database named explicitly
  * and no JDBC metadata access at boot (so building a model never opens a connection), no DDL by

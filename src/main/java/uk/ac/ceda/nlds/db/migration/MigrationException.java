@@ -1,10 +1,12 @@
 package uk.ac.ceda.nlds.db.migration;
 
 /**
- * A migration refused or failed for a reason an operator can act on. The message is one line
- * that says what is wrong and what to do; nothing was changed by the failing revision.
+ * The name revisions 3 and 4 throw by: their sources are checksummed with their imports (see
+ * {@link JavaTokens}) and, for databases migrated before the meaning checksum, line by line, so
+ * an applied revision's import can never change. Everything else throws and catches
+ * {@link uk.ac.ceda.nlds.db.migration.core.MigrationException}, which this is.
  */
-public class MigrationException extends RuntimeException {
+public class MigrationException extends uk.ac.ceda.nlds.db.migration.core.MigrationException {
 
     public MigrationException(String message) {
         super(message);

@@ -5,6 +5,8 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 
+import uk.ac.ceda.nlds.db.migration.core.Backend;
+import uk.ac.ceda.nlds.db.migration.core.MigrationException;
 import uk.ac.ceda.nlds.db.migration.dialect.Sql;
 import uk.ac.ceda.nlds.db.migration.ops.SchemaOperations;
 import uk.ac.ceda.nlds.db.migration.progress.ProgressReporter;

@@ -15,6 +15,8 @@ import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
 import org.hibernate.cfg.AvailableSettings;
 import org.hibernate.engine.jdbc.connections.spi.ConnectionProvider;
 
+import uk.ac.ceda.nlds.db.migration.core.Backend;
+
 /**
  * A throwaway Hibernate session factory over a revision's own entity classes. Sessions run on
  * the revision's connection and never begin or commit a transaction of their own: the

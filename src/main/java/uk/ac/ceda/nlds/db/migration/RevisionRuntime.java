@@ -3,6 +3,7 @@ package uk.ac.ceda.nlds.db.migration;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
+import uk.ac.ceda.nlds.db.migration.core.Backend;
 import uk.ac.ceda.nlds.db.migration.dialect.Dialect;
 import uk.ac.ceda.nlds.db.migration.ops.SchemaOp;
 import uk.ac.ceda.nlds.db.migration.progress.ProgressListener;

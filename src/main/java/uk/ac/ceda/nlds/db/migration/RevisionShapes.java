@@ -10,6 +10,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
+import uk.ac.ceda.nlds.db.migration.core.Backend;
+import uk.ac.ceda.nlds.db.migration.core.MigrationException;
 import uk.ac.ceda.nlds.db.migration.dialect.Dialect;
 import uk.ac.ceda.nlds.db.migration.progress.ProgressListener;
 import uk.ac.ceda.nlds.db.migration.schema.DatabaseSchema;

@@ -10,8 +10,8 @@ import org.slf4j.LoggerFactory;
 
 import uk.ac.ceda.nlds.db.config.ManagedDatabase;
 import uk.ac.ceda.nlds.db.migration.AlembicVersionTable;
-import uk.ac.ceda.nlds.db.migration.InvalidInputException;
 import uk.ac.ceda.nlds.db.migration.RevisionCatalogue;
+import uk.ac.ceda.nlds.db.migration.core.InvalidInputException;
 import uk.ac.ceda.nlds.db.migration.lock.MigrationLock;
 import uk.ac.ceda.nlds.db.startup.DatabaseMigrator;
 import uk.ac.ceda.nlds.db.startup.DatabaseStatus;

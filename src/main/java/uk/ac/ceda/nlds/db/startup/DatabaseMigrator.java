@@ -14,8 +14,8 @@ import org.slf4j.LoggerFactory;
 
 import uk.ac.ceda.nlds.db.config.ManagedDatabase;
 import uk.ac.ceda.nlds.db.migration.HistoryChecksums;
-import uk.ac.ceda.nlds.db.migration.MigrationException;
 import uk.ac.ceda.nlds.db.migration.adopt.AlembicAdoption;
+import uk.ac.ceda.nlds.db.migration.core.MigrationException;
 import uk.ac.ceda.nlds.db.migration.lock.LockRetriesSpentException;
 import uk.ac.ceda.nlds.db.migration.lock.MigrationLock;
 

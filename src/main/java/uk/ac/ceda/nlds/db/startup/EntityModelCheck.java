@@ -7,6 +7,7 @@ import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
 
 import uk.ac.ceda.nlds.db.config.ManagedDatabase;
 import uk.ac.ceda.nlds.db.migration.adopt.AlembicAdoption;
@@ -20,18 +21,19 @@ import uk.ac.ceda.nlds.db.migration.schema.DatabaseSchema;
  * Checks that the service's current entities agree with the migrated schema: every table and
  * column, type, nullability, default, key, index and enum label. It stands in for Hibernate's
  * own validation, which cannot read SQLite's declared types reliably.
+ *
+ * <p>A bean, so that the coordinator's behaviour around a failed check can be tested without a
+ * schema that really differs.
  */
-public final class EntityModelCheck {
+@Component
+public class EntityModelCheck {
 
     private static final Logger log = LoggerFactory.getLogger(EntityModelCheck.class);
 
     /** Bookkeeping tables that no entity maps. */
     public static final Set<String> BOOKKEEPING_TABLES = AlembicAdoption.BOOKKEEPING_TABLES;
 
-    private EntityModelCheck() {
-    }
-
-    public static List<SchemaDifference> differences(ManagedDatabase database) {
+    public List<SchemaDifference> differences(ManagedDatabase database) {
         DatabaseSchema expected = EntityModel.of(database.target().backend(),
                 database.target().database().entityPackage());
         try (Connection connection = database.migrationDataSource().getConnection()) {
@@ -43,7 +45,7 @@ public final class EntityModelCheck {
         }
     }
 
-    public static void verify(ManagedDatabase database) {
+    public void verify(ManagedDatabase database) {
         List<SchemaDifference> differences = differences(database);
         if (!differences.isEmpty()) {
             String at = DatabaseMigrator.describe(database, DatabaseMigrator.currentVersion(database));

@@ -12,8 +12,8 @@ import org.springframework.context.annotation.Import;
 
 import uk.ac.ceda.nlds.db.config.DatabaseConfiguration;
 import uk.ac.ceda.nlds.db.config.DatabaseTargets;
+import uk.ac.ceda.nlds.db.config.DatabaseWait;
 import uk.ac.ceda.nlds.db.config.ManagedDatabase;
-import uk.ac.ceda.nlds.db.config.NldsDbProperties;
 import uk.ac.ceda.nlds.db.migration.model.EntityModel;
 
 /**
@@ -23,16 +23,17 @@ import uk.ac.ceda.nlds.db.migration.model.EntityModel;
  * board. A no-op run takes about half the time the service's context would. Not a
  * {@code @Configuration}, so the service's component scan leaves it out.
  */
-@Import(DatabaseConfiguration.class)
+@Import({DatabaseConfiguration.class, EntityModelCheck.class})
 public class MigrateOnly {
 
     public static final String ARGUMENT = "--migrate-only";
 
     @Bean
     MigrationCoordinator migrationCoordinator(ManagedDatabase catalogDatabase, ManagedDatabase monitorDatabase,
-            NldsDbProperties properties) {
+            DatabaseWait databaseWait, EntityModelCheck entityModelCheck) {
         // a one-shot job has no readiness to hold down: a failure ends it
-        return new MigrationCoordinator(catalogDatabase, monitorDatabase, MigrationStateListener.NONE, properties, true);
+        return new MigrationCoordinator(catalogDatabase, monitorDatabase, MigrationStateListener.NONE, databaseWait,
+                entityModelCheck, true);
     }
 
     /**

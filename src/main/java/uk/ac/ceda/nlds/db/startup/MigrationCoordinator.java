@@ -19,8 +19,7 @@ import org.springframework.stereotype.Component;
 import uk.ac.ceda.nlds.db.config.DatabaseWait;
 import uk.ac.ceda.nlds.db.config.ManagedDatabase;
 import uk.ac.ceda.nlds.db.migration.plan.DatabasePlan;
-import uk.ac.ceda.nlds.db.config.NldsDbProperties;
-import uk.ac.ceda.nlds.db.migration.InvalidInputException;
+import uk.ac.ceda.nlds.db.migration.core.InvalidInputException;
 
 /**
  * Brings the catalog and then the monitor database to head, then checks the service's entity
@@ -37,17 +36,19 @@ public class MigrationCoordinator implements ApplicationRunner {
 
     private final List<ManagedDatabase> databases;
     private final MigrationStateListener listener;
-    private final NldsDbProperties properties;
+    private final DatabaseWait databaseWait;
+    private final EntityModelCheck entityModelCheck;
     private final boolean failFast;
     private volatile List<MigrationOutcome> outcomes = List.of();
     private boolean planFirst = true;
 
     public MigrationCoordinator(ManagedDatabase catalogDatabase, ManagedDatabase monitorDatabase,
-            MigrationStateListener listener, NldsDbProperties properties,
+            MigrationStateListener listener, DatabaseWait databaseWait, EntityModelCheck entityModelCheck,
             @Value("${nlds.migration.fail-fast:true}") boolean failFast) {
         this.databases = List.of(catalogDatabase, monitorDatabase);
         this.listener = listener;
-        this.properties = properties;
+        this.databaseWait = databaseWait;
+        this.entityModelCheck = entityModelCheck;
         this.failFast = failFast;
     }
 
@@ -73,7 +74,7 @@ public class MigrationCoordinator implements ApplicationRunner {
         List<DatabasePlan> plans = new ArrayList<>();
         for (ManagedDatabase database : databases) {
             try {
-                DatabaseWait.await(database, properties.getStartupWait());
+                databaseWait.await(database);
                 estimate(database).ifPresent(plans::add);
             } catch (RuntimeException e) {
                 stop(database, e, atHead);
@@ -91,7 +92,7 @@ public class MigrationCoordinator implements ApplicationRunner {
             try {
                 listener.migrating(database);
                 results.add(DatabaseMigrator.migrate(database));
-                EntityModelCheck.verify(database);
+                entityModelCheck.verify(database);
                 listener.upToDate(database.id(), () -> DatabaseStatus.read(database));
                 atHead.add(database.id());
             } catch (RuntimeException e) {
@@ -110,8 +111,8 @@ public class MigrationCoordinator implements ApplicationRunner {
         if (failFast) {
             throw withOthers(database, e, atHead);
         }
-        log.error("{}: {}; the service stays up but not ready (nlds.migration.fail-fast=false)",
-                database.id(), StartupErrors.oneLine(e));
+        // the line names the database already
+        log.error("{}; the service stays up but not ready (nlds.migration.fail-fast=false)", StartupErrors.oneLine(e));
     }
 
     /**

@@ -4,9 +4,9 @@ import java.util.Optional;
 import java.util.function.ToIntFunction;
 
 import uk.ac.ceda.nlds.db.config.ManagedDatabase;
-import uk.ac.ceda.nlds.db.migration.MigrationException;
 import uk.ac.ceda.nlds.db.migration.RevisionCatalogue;
 import uk.ac.ceda.nlds.db.migration.adopt.AlembicAdoption;
+import uk.ac.ceda.nlds.db.migration.core.MigrationException;
 import uk.ac.ceda.nlds.db.migration.plan.DatabasePlan;
 import uk.ac.ceda.nlds.db.migration.plan.PendingWork;
 

@@ -3,7 +3,7 @@ package uk.ac.ceda.nlds.db.startup;
 import java.util.List;
 import java.util.Optional;
 
-import uk.ac.ceda.nlds.db.migration.InvalidInputException;
+import uk.ac.ceda.nlds.db.migration.core.InvalidInputException;
 import uk.ac.ceda.nlds.db.migration.plan.DatabasePlan;
 
 /**

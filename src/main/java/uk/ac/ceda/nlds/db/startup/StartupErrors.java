@@ -5,8 +5,8 @@ import java.util.List;
 import org.springframework.beans.factory.BeanCreationException;
 import org.springframework.boot.context.properties.bind.BindException;
 
-import uk.ac.ceda.nlds.db.migration.InvalidInputException;
-import uk.ac.ceda.nlds.db.migration.MigrationException;
+import uk.ac.ceda.nlds.db.migration.core.InvalidInputException;
+import uk.ac.ceda.nlds.db.migration.core.MigrationException;
 
 /**
  * What a failed start or command tells the operator: one line and an exit code, found in the

@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
-import uk.ac.ceda.nlds.db.migration.Backend;
+import uk.ac.ceda.nlds.db.migration.core.Backend;
 
 /**
  * Fills an NLDS database pair that is at revision 1 with N files and N sub-records: 1.5

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import uk.ac.ceda.nlds.db.config.NldsDatabase;
-import uk.ac.ceda.nlds.db.migration.Backend;
+import uk.ac.ceda.nlds.db.migration.core.Backend;
 import uk.ac.ceda.nlds.db.testsupport.DatabasePair;
 import uk.ac.ceda.nlds.db.testsupport.MigrationHarness;
 import uk.ac.ceda.nlds.db.testsupport.PostgresDatabases;

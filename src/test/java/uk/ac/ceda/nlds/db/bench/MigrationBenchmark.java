@@ -14,11 +14,13 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import uk.ac.ceda.nlds.db.config.DatabaseWait;
 import uk.ac.ceda.nlds.db.config.ManagedDatabase;
 import uk.ac.ceda.nlds.db.config.NldsDatabase;
 import uk.ac.ceda.nlds.db.config.NldsDbProperties;
-import uk.ac.ceda.nlds.db.migration.Backend;
 import uk.ac.ceda.nlds.db.migration.FlywayHistory;
+import uk.ac.ceda.nlds.db.migration.core.Backend;
+import uk.ac.ceda.nlds.db.startup.EntityModelCheck;
 import uk.ac.ceda.nlds.db.startup.MigrationCoordinator;
 import uk.ac.ceda.nlds.db.startup.MigrationStateListener;
 import uk.ac.ceda.nlds.db.testsupport.DatabasePair;
@@ -154,7 +156,7 @@ public final class MigrationBenchmark {
         ManagedDatabase catalog = MigrationHarness.managed(NldsDatabase.CATALOG, engine.catalog());
         ManagedDatabase monitor = MigrationHarness.managed(NldsDatabase.MONITOR, engine.monitor());
         MigrationCoordinator coordinator = new MigrationCoordinator(catalog, monitor, MigrationStateListener.NONE,
-                new NldsDbProperties(), true);
+                new DatabaseWait(new NldsDbProperties().getStartupWait()), new EntityModelCheck(), true);
         double cold = time(() -> coordinator.run(null));
         double warm = time(() -> coordinator.run(null));
         table.add(rows, backend, "no-op coordinator check, first call", cold, null);

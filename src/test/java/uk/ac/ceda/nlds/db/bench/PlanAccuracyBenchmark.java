@@ -13,7 +13,7 @@ import java.util.TreeMap;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import uk.ac.ceda.nlds.db.migration.Backend;
+import uk.ac.ceda.nlds.db.migration.core.Backend;
 import uk.ac.ceda.nlds.db.testsupport.DatabasePair;
 import uk.ac.ceda.nlds.db.testsupport.PostgresDatabases;
 

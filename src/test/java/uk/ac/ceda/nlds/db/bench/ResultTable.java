@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-import uk.ac.ceda.nlds.db.migration.Backend;
+import uk.ac.ceda.nlds.db.migration.core.Backend;
 
 /**
  * The one table the benchmark prints, with the machine it ran on and the targets checked

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import uk.ac.ceda.nlds.db.migration.core.Backend;
 import uk.ac.ceda.nlds.db.startup.ExitCode;
-import uk.ac.ceda.nlds.db.migration.Backend;
 import uk.ac.ceda.nlds.db.testsupport.Backends;
 import uk.ac.ceda.nlds.db.testsupport.Fixtures;
 import uk.ac.ceda.nlds.db.testsupport.PostgresDatabases;

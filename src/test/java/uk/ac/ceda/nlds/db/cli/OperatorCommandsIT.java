@@ -15,9 +15,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import uk.ac.ceda.nlds.db.startup.ExitCode;
 import uk.ac.ceda.nlds.db.config.NldsDatabase;
-import uk.ac.ceda.nlds.db.migration.Backend;
+import uk.ac.ceda.nlds.db.migration.core.Backend;
+import uk.ac.ceda.nlds.db.startup.ExitCode;
 import uk.ac.ceda.nlds.db.testsupport.Backends;
 import uk.ac.ceda.nlds.db.testsupport.DatabasePair;
 import uk.ac.ceda.nlds.db.testsupport.Fixtures;

@@ -13,10 +13,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import uk.ac.ceda.nlds.db.startup.ExitCode;
 import uk.ac.ceda.nlds.db.config.NldsDatabase;
-import uk.ac.ceda.nlds.db.migration.Backend;
 import uk.ac.ceda.nlds.db.migration.Revision;
+import uk.ac.ceda.nlds.db.migration.core.Backend;
+import uk.ac.ceda.nlds.db.startup.ExitCode;
 import uk.ac.ceda.nlds.db.testsupport.Backends;
 import uk.ac.ceda.nlds.db.testsupport.PostgresDatabases;
 import uk.ac.ceda.nlds.db.testsupport.RevisionChain;

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import uk.ac.ceda.nlds.db.migration.Backend;
+import uk.ac.ceda.nlds.db.migration.core.Backend;
 
 class DatabaseTargetsTest {
 

@@ -7,7 +7,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import uk.ac.ceda.nlds.db.migration.MigrationException;
+import uk.ac.ceda.nlds.db.migration.core.MigrationException;
 import uk.ac.ceda.nlds.db.testsupport.MigrationHarness;
 import uk.ac.ceda.nlds.db.testsupport.PostgresDatabases;
 import uk.ac.ceda.nlds.db.testsupport.TestDatabase;
@@ -31,7 +31,7 @@ class DatabaseWaitTest {
         ManagedDatabase catalog = catalogAt(new TestDatabase(db.url().replaceFirst("user=[^&]*", "user=no_such_role"),
                 "no_such_role", null, db.name()));
 
-        assertThatThrownBy(() -> DatabaseWait.await(catalog, WAIT)).isInstanceOf(MigrationException.class)
+        assertThatThrownBy(() -> new DatabaseWait(WAIT).await(catalog)).isInstanceOf(MigrationException.class)
                 .hasMessageStartingWith("catalog: cannot connect to").hasMessageContaining("no_such_role")
                 .hasMessageNotContaining("gave up");
     }
@@ -42,7 +42,7 @@ class DatabaseWaitTest {
         ManagedDatabase catalog = catalogAt(new TestDatabase(db.url().replace("/" + db.name(), "/no_such_database"),
                 db.user(), db.password(), "no_such_database"));
 
-        assertThatThrownBy(() -> DatabaseWait.await(catalog, WAIT)).isInstanceOf(MigrationException.class)
+        assertThatThrownBy(() -> new DatabaseWait(WAIT).await(catalog)).isInstanceOf(MigrationException.class)
                 .hasMessageContaining("no_such_database").hasMessageNotContaining("gave up");
     }
 
@@ -51,7 +51,7 @@ class DatabaseWaitTest {
         ManagedDatabase catalog = catalogAt(new TestDatabase("jdbc:postgresql://127.0.0.1:1/catalog", "nlds", null,
                 "catalog"));
 
-        assertThatThrownBy(() -> DatabaseWait.await(catalog, Duration.ofMillis(1600)))
+        assertThatThrownBy(() -> new DatabaseWait(Duration.ofMillis(1600)).await(catalog))
                 .isInstanceOf(MigrationException.class).hasMessageContaining("refused")
                 .hasMessageMatching("(?s).*gave up after [2-9] attempts.*");
     }

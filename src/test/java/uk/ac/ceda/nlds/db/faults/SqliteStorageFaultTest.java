@@ -17,7 +17,7 @@ import uk.ac.ceda.nlds.db.bench.BenchmarkData;
 import uk.ac.ceda.nlds.db.config.DatabaseTarget;
 import uk.ac.ceda.nlds.db.config.ManagedDatabase;
 import uk.ac.ceda.nlds.db.config.NldsDatabase;
-import uk.ac.ceda.nlds.db.migration.Backend;
+import uk.ac.ceda.nlds.db.migration.core.Backend;
 import uk.ac.ceda.nlds.db.migration.progress.ProgressListener;
 import uk.ac.ceda.nlds.db.startup.DatabaseMigrator;
 import uk.ac.ceda.nlds.db.startup.MigrationFailedException;

@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import uk.ac.ceda.nlds.db.config.ManagedDatabase;
 import uk.ac.ceda.nlds.db.config.NldsDatabase;
-import uk.ac.ceda.nlds.db.migration.Backend;
+import uk.ac.ceda.nlds.db.migration.core.Backend;
 import uk.ac.ceda.nlds.db.startup.DatabaseMigrator;
 import uk.ac.ceda.nlds.db.startup.DatabaseStatus;
 import uk.ac.ceda.nlds.db.startup.MigrationFailedException;

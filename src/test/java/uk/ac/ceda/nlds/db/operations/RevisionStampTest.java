@@ -15,8 +15,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import uk.ac.ceda.nlds.db.config.ManagedDatabase;
 import uk.ac.ceda.nlds.db.config.NldsDatabase;
-import uk.ac.ceda.nlds.db.migration.Backend;
 import uk.ac.ceda.nlds.db.migration.RevisionShapes;
+import uk.ac.ceda.nlds.db.migration.core.Backend;
 import uk.ac.ceda.nlds.db.migration.model.SchemaComparison;
 import uk.ac.ceda.nlds.db.migration.schema.DatabaseSchema;
 import uk.ac.ceda.nlds.db.startup.DatabaseMigrator;

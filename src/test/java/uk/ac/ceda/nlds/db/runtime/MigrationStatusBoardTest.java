@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import uk.ac.ceda.nlds.db.config.DatabaseTarget;
 import uk.ac.ceda.nlds.db.config.DatabaseTargets;
 import uk.ac.ceda.nlds.db.config.NldsDatabase;
-import uk.ac.ceda.nlds.db.migration.Backend;
+import uk.ac.ceda.nlds.db.migration.core.Backend;
 import uk.ac.ceda.nlds.db.migration.plan.DatabasePlan;
 import uk.ac.ceda.nlds.db.migration.plan.PlannedRevision;
 

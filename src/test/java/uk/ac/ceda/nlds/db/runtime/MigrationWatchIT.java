@@ -24,7 +24,7 @@ import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import uk.ac.ceda.nlds.db.migration.Backend;
+import uk.ac.ceda.nlds.db.migration.core.Backend;
 import uk.ac.ceda.nlds.db.testsupport.HeadlessChromium;
 import uk.ac.ceda.nlds.db.testsupport.PostgresDatabases;
 import uk.ac.ceda.nlds.db.testsupport.PrometheusScrape;

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import uk.ac.ceda.nlds.db.migration.Backend;
+import uk.ac.ceda.nlds.db.migration.core.Backend;
 import uk.ac.ceda.nlds.db.testsupport.PostgresDatabases;
 import uk.ac.ceda.nlds.db.testsupport.RevisionChain;
 import uk.ac.ceda.nlds.db.testsupport.Rows;

@@ -16,13 +16,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import uk.ac.ceda.nlds.db.startup.ExitCode;
 import uk.ac.ceda.nlds.db.config.NldsDatabase;
+import uk.ac.ceda.nlds.db.migration.core.Backend;
+import uk.ac.ceda.nlds.db.startup.ExitCode;
 import uk.ac.ceda.nlds.db.testsupport.DatabasePair;
 import uk.ac.ceda.nlds.db.testsupport.JarProcess;
 import uk.ac.ceda.nlds.db.testsupport.MigrationHarness;
 import uk.ac.ceda.nlds.db.testsupport.PostgresDatabases;
-import uk.ac.ceda.nlds.db.migration.Backend;
 import uk.ac.ceda.nlds.db.testsupport.RevisionChain;
 import uk.ac.ceda.nlds.db.testsupport.Rows;
 

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.BeanCreationException;
 
+import uk.ac.ceda.nlds.db.migration.core.InvalidInputException;
+import uk.ac.ceda.nlds.db.migration.core.MigrationException;
 import uk.ac.ceda.nlds.db.startup.ExitCode;
-import uk.ac.ceda.nlds.db.migration.InvalidInputException;
-import uk.ac.ceda.nlds.db.migration.MigrationException;
 
 class StartupErrorsTest {
 

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.UUID;
 import java.util.stream.Stream;
 
-import uk.ac.ceda.nlds.db.migration.Backend;
+import uk.ac.ceda.nlds.db.migration.core.Backend;
 
 /** Fresh empty databases on either backend, for tests parameterized over both. */
 public final class Backends {

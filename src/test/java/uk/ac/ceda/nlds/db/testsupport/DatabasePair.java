@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
-import uk.ac.ceda.nlds.db.migration.Backend;
+import uk.ac.ceda.nlds.db.migration.core.Backend;
 
 /** The catalog and monitor databases of one NLDS installation, on one backend, as processes see them. */
 public record DatabasePair(TestDatabase catalog, TestDatabase monitor) {

@@ -6,8 +6,8 @@ import java.sql.Connection;
 import java.util.List;
 
 import uk.ac.ceda.nlds.db.config.NldsDatabase;
-import uk.ac.ceda.nlds.db.migration.Backend;
 import uk.ac.ceda.nlds.db.migration.adopt.AlembicAdoption;
+import uk.ac.ceda.nlds.db.migration.core.Backend;
 import uk.ac.ceda.nlds.db.migration.dialect.Dialect;
 import uk.ac.ceda.nlds.db.migration.model.SchemaComparison;
 import uk.ac.ceda.nlds.db.migration.model.SchemaDifference;

@@ -4,9 +4,9 @@ import java.util.Arrays;
 import java.util.List;
 
 import uk.ac.ceda.nlds.db.config.NldsDatabase;
-import uk.ac.ceda.nlds.db.migration.Backend;
 import uk.ac.ceda.nlds.db.migration.RevisionCatalogue;
 import uk.ac.ceda.nlds.db.migration.RevisionRuntime;
+import uk.ac.ceda.nlds.db.migration.core.Backend;
 import uk.ac.ceda.nlds.db.migration.progress.ProgressListener;
 
 /**

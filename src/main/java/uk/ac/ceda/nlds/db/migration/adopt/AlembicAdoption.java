@@ -16,11 +16,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import uk.ac.ceda.nlds.db.migration.AlembicVersionTable;
-import uk.ac.ceda.nlds.db.migration.Backend;
 import uk.ac.ceda.nlds.db.migration.FlywayHistory;
-import uk.ac.ceda.nlds.db.migration.MigrationException;
 import uk.ac.ceda.nlds.db.migration.Revision;
 import uk.ac.ceda.nlds.db.migration.RevisionCatalogue;
+import uk.ac.ceda.nlds.db.migration.core.Backend;
+import uk.ac.ceda.nlds.db.migration.core.MigrationException;
 import uk.ac.ceda.nlds.db.migration.dialect.Sql;
 
 /**

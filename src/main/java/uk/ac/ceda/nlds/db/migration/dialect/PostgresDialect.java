@@ -12,8 +12,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
-import uk.ac.ceda.nlds.db.migration.Backend;
-import uk.ac.ceda.nlds.db.migration.ops.SchemaOp;
+import uk.ac.ceda.nlds.db.migration.core.Backend;
 import uk.ac.ceda.nlds.db.migration.ops.SchemaOp.AddColumn;
 import uk.ac.ceda.nlds.db.migration.ops.SchemaOp.AddForeignKey;
 import uk.ac.ceda.nlds.db.migration.ops.SchemaOp.AddUnique;
@@ -29,6 +28,7 @@ import uk.ac.ceda.nlds.db.migration.ops.SchemaOp.DropIndex;
 import uk.ac.ceda.nlds.db.migration.ops.SchemaOp.DropTable;
 import uk.ac.ceda.nlds.db.migration.ops.SchemaOp.DropUnique;
 import uk.ac.ceda.nlds.db.migration.ops.SchemaOp.RenameEnum;
+import uk.ac.ceda.nlds.db.migration.ops.SchemaOp;
 import uk.ac.ceda.nlds.db.migration.progress.ProgressReporter;
 import uk.ac.ceda.nlds.db.migration.progress.ProgressStep;
 import uk.ac.ceda.nlds.db.migration.schema.Column;

@@ -10,8 +10,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
-import uk.ac.ceda.nlds.db.migration.Backend;
-import uk.ac.ceda.nlds.db.migration.ops.SchemaOp;
+import uk.ac.ceda.nlds.db.migration.core.Backend;
 import uk.ac.ceda.nlds.db.migration.ops.SchemaOp.AddColumn;
 import uk.ac.ceda.nlds.db.migration.ops.SchemaOp.AddForeignKey;
 import uk.ac.ceda.nlds.db.migration.ops.SchemaOp.AddUnique;
@@ -27,6 +26,7 @@ import uk.ac.ceda.nlds.db.migration.ops.SchemaOp.DropIndex;
 import uk.ac.ceda.nlds.db.migration.ops.SchemaOp.DropTable;
 import uk.ac.ceda.nlds.db.migration.ops.SchemaOp.DropUnique;
 import uk.ac.ceda.nlds.db.migration.ops.SchemaOp.RenameEnum;
+import uk.ac.ceda.nlds.db.migration.ops.SchemaOp;
 import uk.ac.ceda.nlds.db.migration.progress.ProgressReporter;
 import uk.ac.ceda.nlds.db.migration.schema.Column;
 import uk.ac.ceda.nlds.db.migration.schema.ColumnType;

@@ -16,8 +16,7 @@ import java.util.Map;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
-import uk.ac.ceda.nlds.db.migration.MigrationException;
-import uk.ac.ceda.nlds.db.migration.ops.SchemaOp;
+import uk.ac.ceda.nlds.db.migration.core.MigrationException;
 import uk.ac.ceda.nlds.db.migration.ops.SchemaOp.AddColumn;
 import uk.ac.ceda.nlds.db.migration.ops.SchemaOp.AddForeignKey;
 import uk.ac.ceda.nlds.db.migration.ops.SchemaOp.AddUnique;
@@ -33,6 +32,7 @@ import uk.ac.ceda.nlds.db.migration.ops.SchemaOp.DropIndex;
 import uk.ac.ceda.nlds.db.migration.ops.SchemaOp.DropTable;
 import uk.ac.ceda.nlds.db.migration.ops.SchemaOp.DropUnique;
 import uk.ac.ceda.nlds.db.migration.ops.SchemaOp.RenameEnum;
+import uk.ac.ceda.nlds.db.migration.ops.SchemaOp;
 import uk.ac.ceda.nlds.db.migration.progress.ProgressReporter;
 import uk.ac.ceda.nlds.db.migration.progress.ProgressStep;
 import uk.ac.ceda.nlds.db.migration.schema.Column;

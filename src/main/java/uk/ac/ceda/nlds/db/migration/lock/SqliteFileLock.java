@@ -9,7 +9,7 @@ import java.nio.file.StandardOpenOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import uk.ac.ceda.nlds.db.migration.MigrationException;
+import uk.ac.ceda.nlds.db.migration.core.MigrationException;
 
 /**
  * An exclusive OS lock on {@code <database file>.migration-lock}. SQLite and Flyway take no

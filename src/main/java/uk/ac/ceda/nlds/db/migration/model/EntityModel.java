@@ -25,8 +25,8 @@ import org.springframework.context.annotation.ClassPathScanningCandidateComponen
 import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.core.type.filter.AnnotationTypeFilter;
 
-import uk.ac.ceda.nlds.db.migration.Backend;
 import uk.ac.ceda.nlds.db.migration.HibernateSettings;
+import uk.ac.ceda.nlds.db.migration.core.Backend;
 import uk.ac.ceda.nlds.db.migration.schema.Column;
 import uk.ac.ceda.nlds.db.migration.schema.ColumnType;
 import uk.ac.ceda.nlds.db.migration.schema.DatabaseSchema;

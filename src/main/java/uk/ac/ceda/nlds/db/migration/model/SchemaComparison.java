@@ -9,7 +9,7 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import uk.ac.ceda.nlds.db.migration.Backend;
+import uk.ac.ceda.nlds.db.migration.core.Backend;
 import uk.ac.ceda.nlds.db.migration.schema.Column;
 import uk.ac.ceda.nlds.db.migration.schema.ColumnType;
 import uk.ac.ceda.nlds.db.migration.schema.DatabaseSchema;

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
-import uk.ac.ceda.nlds.db.migration.dialect.Dialect;
 import uk.ac.ceda.nlds.db.migration.progress.ProgressReporter;
 import uk.ac.ceda.nlds.db.migration.schema.Column;
 import uk.ac.ceda.nlds.db.migration.schema.ColumnType;
@@ -17,24 +16,25 @@ import uk.ac.ceda.nlds.db.migration.schema.UniqueConstraint;
 
 /**
  * The schema-operations DSL revisions write instead of DDL strings. Each call becomes
- * {@link SchemaOp}s that the backend's {@link Dialect} applies on the revision's own connection.
+ * {@link SchemaOp}s that the backend's dialect (a {@link SchemaOpApplier}) applies on the revision's own
+ * connection.
  */
 public final class SchemaOperations {
 
     private final Connection connection;
-    private final Dialect dialect;
+    private final SchemaOpApplier applier;
     private final ProgressReporter progress;
     private final Consumer<SchemaOp> log;
 
-    public SchemaOperations(Connection connection, Dialect dialect, ProgressReporter progress) {
-        this(connection, dialect, progress, op -> {
+    public SchemaOperations(Connection connection, SchemaOpApplier applier, ProgressReporter progress) {
+        this(connection, applier, progress, op -> {
         });
     }
 
     /** {@code log} hears every operation after it was applied. */
-    public SchemaOperations(Connection connection, Dialect dialect, ProgressReporter progress, Consumer<SchemaOp> log) {
+    public SchemaOperations(Connection connection, SchemaOpApplier applier, ProgressReporter progress, Consumer<SchemaOp> log) {
         this.connection = connection;
-        this.dialect = dialect;
+        this.applier = applier;
         this.progress = progress;
         this.log = log;
     }
@@ -120,7 +120,7 @@ public final class SchemaOperations {
     }
 
     private void run(List<SchemaOp> ops) throws SQLException {
-        dialect.apply(connection, ops, progress);
+        applier.apply(connection, ops, progress);
         ops.forEach(log);
     }
 

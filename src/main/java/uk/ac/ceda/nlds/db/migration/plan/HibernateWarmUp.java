@@ -6,8 +6,8 @@ import java.util.List;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 
-import uk.ac.ceda.nlds.db.migration.Backend;
 import uk.ac.ceda.nlds.db.migration.RevisionEntities;
+import uk.ac.ceda.nlds.db.migration.core.Backend;
 
 /**
  * Hibernate's first start in a JVM costs seconds (class loading, its own set-up) that a revision's

@@ -9,9 +9,9 @@ import java.util.Set;
 
 import javax.sql.DataSource;
 
-import uk.ac.ceda.nlds.db.migration.Backend;
-import uk.ac.ceda.nlds.db.migration.MigrationException;
 import uk.ac.ceda.nlds.db.migration.RevisionCatalogue;
+import uk.ac.ceda.nlds.db.migration.core.Backend;
+import uk.ac.ceda.nlds.db.migration.core.MigrationException;
 import uk.ac.ceda.nlds.db.migration.ops.SchemaOp;
 
 /**

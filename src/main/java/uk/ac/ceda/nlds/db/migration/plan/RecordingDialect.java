@@ -5,7 +5,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.function.Consumer;
 
-import uk.ac.ceda.nlds.db.migration.Backend;
+import uk.ac.ceda.nlds.db.migration.core.Backend;
 import uk.ac.ceda.nlds.db.migration.dialect.Dialect;
 import uk.ac.ceda.nlds.db.migration.dialect.PendingLabelChecks;
 import uk.ac.ceda.nlds.db.migration.dialect.SchemaInspector;

@@ -18,12 +18,12 @@ import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
-import uk.ac.ceda.nlds.db.migration.Backend;
-import uk.ac.ceda.nlds.db.migration.MigrationException;
 import uk.ac.ceda.nlds.db.migration.Revision;
 import uk.ac.ceda.nlds.db.migration.RevisionCatalogue;
 import uk.ac.ceda.nlds.db.migration.RevisionRuntime;
 import uk.ac.ceda.nlds.db.migration.ScratchDatabase;
+import uk.ac.ceda.nlds.db.migration.core.Backend;
+import uk.ac.ceda.nlds.db.migration.core.MigrationException;
 import uk.ac.ceda.nlds.db.migration.dialect.Sql;
 import uk.ac.ceda.nlds.db.migration.ops.SchemaOp;
 import uk.ac.ceda.nlds.db.migration.progress.ProgressListener;

@@ -5,11 +5,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
-import uk.ac.ceda.nlds.db.migration.Backend;
 import uk.ac.ceda.nlds.db.migration.Revision;
+import uk.ac.ceda.nlds.db.migration.core.Backend;
 import uk.ac.ceda.nlds.db.migration.dialect.PostgresDialect;
-import uk.ac.ceda.nlds.db.migration.dialect.PostgresStatementEffect;
 import uk.ac.ceda.nlds.db.migration.dialect.PostgresStatementEffect.Work;
+import uk.ac.ceda.nlds.db.migration.dialect.PostgresStatementEffect;
 import uk.ac.ceda.nlds.db.migration.dialect.SqliteDialect;
 import uk.ac.ceda.nlds.db.migration.ops.SchemaOp;
 import uk.ac.ceda.nlds.db.migration.ops.SchemaOpWords;

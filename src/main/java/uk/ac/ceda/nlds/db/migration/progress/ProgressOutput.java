@@ -3,7 +3,7 @@ package uk.ac.ceda.nlds.db.migration.progress;
 import java.time.Duration;
 import java.util.Locale;
 
-import uk.ac.ceda.nlds.db.migration.InvalidInputException;
+import uk.ac.ceda.nlds.db.migration.core.InvalidInputException;
 
 /**
  * Chooses how progress is shown: live bars when a person watches a terminal, plain log lines at

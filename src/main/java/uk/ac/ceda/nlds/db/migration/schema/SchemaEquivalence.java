@@ -1,6 +1,6 @@
 package uk.ac.ceda.nlds.db.migration.schema;
 
-import uk.ac.ceda.nlds.db.migration.Backend;
+import uk.ac.ceda.nlds.db.migration.core.Backend;
 
 /**
  * When two schema elements count as the same on a backend; the one rule behind both the

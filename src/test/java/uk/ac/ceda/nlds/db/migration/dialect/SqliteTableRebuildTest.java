@@ -12,7 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import uk.ac.ceda.nlds.db.migration.MigrationException;
+import uk.ac.ceda.nlds.db.migration.core.MigrationException;
 import uk.ac.ceda.nlds.db.migration.ops.LabelMap;
 import uk.ac.ceda.nlds.db.migration.ops.SchemaOperations;
 import uk.ac.ceda.nlds.db.migration.progress.ProgressReporter;

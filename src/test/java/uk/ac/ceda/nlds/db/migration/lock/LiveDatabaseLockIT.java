@@ -19,7 +19,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import uk.ac.ceda.nlds.db.config.NldsDatabase;
-import uk.ac.ceda.nlds.db.migration.Backend;
+import uk.ac.ceda.nlds.db.migration.core.Backend;
 import uk.ac.ceda.nlds.db.testsupport.DatabasePair;
 import uk.ac.ceda.nlds.db.testsupport.MigrationHarness;
 import uk.ac.ceda.nlds.db.testsupport.PostgresDatabases;

@@ -16,7 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import uk.ac.ceda.nlds.db.migration.Backend;
+import uk.ac.ceda.nlds.db.migration.core.Backend;
 import uk.ac.ceda.nlds.db.migration.dialect.Dialect;
 import uk.ac.ceda.nlds.db.migration.progress.ProgressReporter;
 import uk.ac.ceda.nlds.db.migration.schema.Column;

@@ -1,4 +1,4 @@
-package uk.ac.ceda.nlds.db.migration;
+package uk.ac.ceda.nlds.db.migration.core;
 
 import java.util.Locale;
 

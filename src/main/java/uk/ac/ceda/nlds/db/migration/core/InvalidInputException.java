@@ -1,4 +1,4 @@
-package uk.ac.ceda.nlds.db.migration;
+package uk.ac.ceda.nlds.db.migration.core;
 
 /**
  * What the operator gave is wrong (an argument, a target, the configuration), said in one line
