@@ -64,7 +64,7 @@ setting gets its own Job, and the release drops the previous one.
 {{- if include "nlds-db.hookJob" . -}}
 {{- printf "%s-migrate" (include "nlds-db.fullname" .) -}}
 {{- else -}}
-{{- $inputs := printf "%s\n%s" (include "nlds-db.image" .) (include "nlds-db.checksums" .) -}}
+{{- $inputs := printf "%s\n%s\n%s" (include "nlds-db.image" .) (include "nlds-db.checksums" .) (toJson .Values.migration.job.plan) -}}
 {{- printf "%s-migrate-%s" (include "nlds-db.fullname" . | trunc 44 | trimSuffix "-") ($inputs | sha256sum | trunc 10) -}}
 {{- end -}}
 {{- end -}}
@@ -128,4 +128,12 @@ Call with (dict "ctx" $ "inline" true|false).
 {{- with $.Values.extraEnv }}
 {{ toYaml . }}
 {{- end }}
+{{- end -}}
+
+{{/*
+The longest plan estimate the migration Job accepts: migration.job.plan.maxDuration, or 70% of
+activeDeadlineSeconds (the estimate may be 30% short, and the starts take time too).
+*/}}
+{{- define "nlds-db.planMaxDuration" -}}
+{{- .Values.migration.job.plan.maxDuration | default (printf "%ds" (div (mul .Values.migration.job.activeDeadlineSeconds 7) 10)) -}}
 {{- end -}}

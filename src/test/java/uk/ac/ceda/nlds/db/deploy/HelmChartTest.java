@@ -11,8 +11,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.yaml.snakeyaml.Yaml;
 
+import uk.ac.ceda.nlds.db.cli.NldsDbCommand;
+import uk.ac.ceda.nlds.db.startup.ExitCode;
 import uk.ac.ceda.nlds.db.testsupport.HelmBinary;
 
 /**
@@ -124,6 +127,43 @@ class HelmChartTest {
         String env = String.valueOf(container(deployment).get("env"));
         assertThat(env).contains("{name=NLDS_DB_CATALOG_PASSWORD, valueFrom={secretKeyRef={name=nlds-db-credentials,"
                 + " key=catalog-password}}}").contains("configMapKeyRef");
+    }
+
+    /** The Job refuses a migration that would outlast its deadline before it starts, with the CLI's own plan. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theJobPlansWithinItsDeadlineBeforeItMigrates(@TempDir Path folder) throws Exception {
+        Map<String, Object> job = object(render("-f", POSTGRESQL_VALUES), "Job");
+        Map<String, Object> plan = initContainer(job);
+        List<String> args = (List<String>) plan.get("args");
+        assertThat(args).containsExactly("plan", "--max-duration=60480s"); // 70% of the default 86400 s
+        assertThat(String.valueOf(plan.get("env"))).contains("name=NLDS_DB_CATALOG_URL");
+        assertThat(String.valueOf(container(job).get("env"))).as("planned already")
+                .contains("{name=NLDS_MIGRATION_PLANFIRST, value=false}");
+
+        assertThat(initContainer(object(render("-f", POSTGRESQL_VALUES, "--set",
+                "migration.job.activeDeadlineSeconds=3600"), "Job")).get("args"))
+                .isEqualTo(List.of("plan", "--max-duration=2520s"));
+        assertThat(initContainer(object(render("-f", POSTGRESQL_VALUES, "--set",
+                "migration.job.plan.maxDuration=30m"), "Job")).get("args"))
+                .isEqualTo(List.of("plan", "--max-duration=30m"));
+        Map<String, Object> unplanned = object(render("-f", POSTGRESQL_VALUES, "--set",
+                "migration.job.plan.enabled=false"), "Job");
+        assertThat(at(unplanned, "spec.template.spec.initContainers")).isNull();
+        assertThat(String.valueOf(container(unplanned).get("env"))).doesNotContain("NLDS_MIGRATION_PLANFIRST");
+        assertThat(HelmBinary.helm("template", "t", "helm", "-f", POSTGRESQL_VALUES, "--set",
+                "migration.job.plan.maxDuration=soon").output()).contains("/migration/job/plan/maxDuration");
+
+        // what the init container runs is a command the jar accepts: an empty pair plans within the deadline
+        // (plan reads only: the databases exist, as PostgreSQL ones do before the Job)
+        Files.createFile(folder.resolve("catalog.db"));
+        Files.createFile(folder.resolve("monitor.db"));
+        List<String> run = new ArrayList<>(args);
+        run.add("--nlds.db.catalog.url=jdbc:sqlite:" + folder.resolve("catalog.db"));
+        run.add("--nlds.db.monitor.url=jdbc:sqlite:" + folder.resolve("monitor.db"));
+        assertThat(NldsDbCommand.execute(run.toArray(String[]::new))).isEqualTo(ExitCode.OK);
+        run.set(1, "--max-duration=1ms");
+        assertThat(NldsDbCommand.execute(run.toArray(String[]::new))).isEqualTo(ExitCode.TOO_LONG);
     }
 
     /** Argo CD and Flux: a plain Job beside the pods, renamed whenever what it runs changes (a Job cannot be edited). */
@@ -271,6 +311,13 @@ class HelmChartTest {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> podAnnotations(List<Map<String, Object>> objects) {
         return (Map<String, Object>) at(object(objects, "Deployment"), "spec.template.metadata.annotations");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> initContainer(Map<String, Object> workload) {
+        List<Map<String, Object>> init = (List<Map<String, Object>>) at(workload, "spec.template.spec.initContainers");
+        assertThat(init).hasSize(1);
+        return init.get(0);
     }
 
     @SuppressWarnings("unchecked")
