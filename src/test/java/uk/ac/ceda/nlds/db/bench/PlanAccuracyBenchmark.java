@@ -5,10 +5,12 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,7 +27,8 @@ import uk.ac.ceda.nlds.db.testsupport.PostgresDatabases;
  * against each revision's {@code execution_time} in Flyway's history and the process's wall time.
  * Writes its table between its own markers in BENCHMARKS.md.
  *
- * <p>System properties as {@link MigrationBenchmark}'s: {@code bench.rows} (100000),
+ * <p>System properties as {@link MigrationBenchmark}'s: {@code bench.rows} (100000; a comma-separated list
+ * measures each size in turn, into one table),
  * {@code bench.backends}, {@code bench.xmx}, {@code bench.jar}, {@code bench.workDir},
  * {@code bench.output}. Run it with {@code ./mvnw -B -Pbench verify -Dbench.main=}this class.
  */
@@ -39,22 +42,26 @@ public final class PlanAccuracyBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        long rows = Long.getLong("bench.rows", 100_000);
+        List<Long> sizes = Arrays.stream(System.getProperty("bench.rows", "100000").split(","))
+                .map(String::trim).map(Long::valueOf).toList();
         List<Backend> backends = MigrationBenchmark.backends(System.getProperty("bench.backends", "postgresql,sqlite"));
         Path jar = Path.of(System.getProperty("bench.jar", "target/nlds-db.jar"));
         Path workDir = Files.createDirectories(Path.of(System.getProperty("bench.workDir", "target/bench")));
         MeasuredProcess process = new MeasuredProcess(workDir, System.getProperty("bench.xmx", "256m"));
         PostgresDatabases postgres = new PostgresDatabases();
         StringBuilder text = new StringBuilder("Run ").append(Instant.now().truncatedTo(ChronoUnit.SECONDS))
-                .append(", N = ").append(rows).append(" files and as many sub-records, 1→9, catalog and monitor"
+                .append(", N = ").append(sizes.stream().map(String::valueOf).collect(Collectors.joining(" and ")))
+                .append(" files and as many sub-records, 1→9, catalog and monitor"
                         + " together. The machine is shared with other engineers' builds and tests while this runs:"
                         + " load average ").append(loadAverage()).append(" at the start.\n\n");
         Machine.describe(backends).forEach(line -> text.append("- ").append(line).append('\n'));
-        text.append("\n| backend | revision | plan's estimate s | measured s | estimate / measured |\n")
-                .append("|---|---|---:|---:|---:|\n");
+        text.append("\n| N | backend | revision | plan's estimate s | measured s | estimate / measured |\n")
+                .append("|---|---|---|---:|---:|---:|\n");
         try {
-            for (Backend backend : backends) {
-                measure(backend, rows, process, workDir, postgres, text);
+            for (long rows : sizes) {
+                for (Backend backend : backends) {
+                    measure(backend, rows, process, workDir, postgres, text);
+                }
             }
         } finally {
             postgres.afterAll(null);
@@ -82,19 +89,20 @@ public final class PlanAccuracyBenchmark {
             }
         }
         for (Map.Entry<Integer, Double> revision : measured.entrySet()) {
-            row(text, backend, "V" + revision.getKey(), estimated.getOrDefault(revision.getKey(), 0.0),
+            row(text, rows, backend, "V" + revision.getKey(), estimated.getOrDefault(revision.getKey(), 0.0),
                     revision.getValue());
         }
         double total = plan.get("seconds").asDouble();
-        row(text, backend, "**1→9, history sum**", total, measured.values().stream().mapToDouble(d -> d).sum());
-        row(text, backend, "1→9, --migrate-only process (wall)", total, migration.seconds());
-        text.append("| ").append(backend).append(" | plan itself (process, wall) | | ")
+        row(text, rows, backend, "**1→9, history sum**", total, measured.values().stream().mapToDouble(d -> d).sum());
+        row(text, rows, backend, "1→9, --migrate-only process (wall)", total, migration.seconds());
+        text.append("| ").append(rows).append(" | ").append(backend).append(" | plan itself (process, wall) | | ")
                 .append(String.format(Locale.ROOT, "%.2f", planRun.seconds())).append(" | |\n");
         pair.drop();
     }
 
-    private static void row(StringBuilder text, Backend backend, String what, double estimate, double measured) {
-        text.append("| ").append(backend).append(" | ").append(what).append(" | ")
+    private static void row(StringBuilder text, long rows, Backend backend, String what, double estimate,
+            double measured) {
+        text.append("| ").append(rows).append(" | ").append(backend).append(" | ").append(what).append(" | ")
                 .append(String.format(Locale.ROOT, "%.2f | %.2f | %s |", estimate, measured,
                         measured > 0 ? String.format(Locale.ROOT, "%.2f", estimate / measured) : "–"))
                 .append('\n');
