@@ -37,9 +37,10 @@ public class MigrateOnly {
     }
 
     /**
-     * Without persistence units nothing has built the entity models the check needs: they are read
-     * on another thread while the context starts and the databases migrate, so the check finds
-     * them ready (the coordinator's own call waits for them, or reports their failure).
+     * Without persistence units nothing has built the entity models the check needs: they are looked
+     * up (the build's, {@code EntityModelIndex}; read with Hibernate only when the classes changed
+     * since) on another thread while the context starts and the databases migrate, so the check
+     * finds them ready (the coordinator's own call waits for them, or reports their failure).
      */
     @Bean
     CompletableFuture<Void> entityModelsRead(DatabaseTargets targets) {

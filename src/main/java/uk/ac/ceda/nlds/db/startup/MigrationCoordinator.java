@@ -125,7 +125,9 @@ public class MigrationCoordinator implements ApplicationRunner {
             return Optional.empty();
         }
         try {
+            long started = System.nanoTime();
             DatabasePlan plan = MigrationPlanner.plan(database, status -> database.revisions().headVersion());
+            log.debug("{}: planned in {} ms", database.id(), (System.nanoTime() - started) / 1_000_000);
             log.info("{}", plan.summary());
             if (plan.refusal() != null) {
                 log.warn("{}: the plan expects the migration to refuse: {}", database.id(), plan.refusal());

@@ -11,46 +11,91 @@ import org.springframework.util.FileSystemUtils;
 
 /**
  * The jar laid out as the container image runs it (see the Dockerfile): unpacked with Spring
- * Boot's {@code -Djarmode=tools extract}, and started with a class-data-sharing archive recorded
- * by a training start that stops once the context is refreshed ({@code spring.context.exit=onRefresh},
- * before the coordinator runs, so no database is touched). The same two commands as the image,
- * with the training start on free ports so that nothing else on this machine is in its way.
+ * Boot's {@code -Djarmode=tools extract}, and started with what a training run recorded. {@link
+ * Cache#AOT} is the image's: Java 25's AOT cache, trained on {@code --migrate-only} of two scratch
+ * SQLite files from empty to head, so a data step is in it. {@link Cache#CDS} is the image before
+ * it, kept to measure against: a class-data-sharing archive recorded by a start that stops once the
+ * context is refreshed ({@code spring.context.exit=onRefresh}, before the coordinator runs). The
+ * training runs on the defaults in a folder of its own and on free ports, so nothing else on this
+ * machine is in its way.
  */
 final class ImageLayout {
 
     private static final long TIMEOUT_MINUTES = 5;
 
-    private final Path applicationJar;
-    private final Path archive;
+    /** What the training run records, and how a start uses it. */
+    enum Cache {
+        /** Java 25's AOT cache (JEP 483/514/515), as the Dockerfile makes it. */
+        AOT("unpacked jar + AOT cache", "nlds-db.aot"),
+        /** A class-data-sharing archive, as the image had before the AOT cache. */
+        CDS("unpacked jar + CDS", "nlds-db.jsa");
 
-    private ImageLayout(Path applicationJar, Path archive) {
-        this.applicationJar = applicationJar;
-        this.archive = archive;
+        final String words;
+        final String file;
+
+        Cache(String words, String file) {
+            this.words = words;
+            this.file = file;
+        }
+
+        private List<String> training(Path archive) {
+            return this == AOT ? List.of("-XX:AOTCacheOutput=" + archive)
+                    : List.of("-XX:ArchiveClassesAtExit=" + archive, "-Dspring.context.exit=onRefresh");
+        }
+
+        private List<String> trainingArguments(Path folder) {
+            return this == AOT ? List.of("--migrate-only",
+                    "--nlds.db.catalog.url=jdbc:sqlite:" + folder.resolve("catalog.db").toAbsolutePath(),
+                    "--nlds.db.monitor.url=jdbc:sqlite:" + folder.resolve("monitor.db").toAbsolutePath()) : List.of();
+        }
+
+        private String start(Path archive) {
+            return (this == AOT ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=") + archive;
+        }
     }
 
-    /** Unpacks {@code jar} into {@code folder/image} and records the archive there. */
-    static ImageLayout prepare(Path jar, Path folder, String maxHeap) throws IOException, InterruptedException {
-        Path image = folder.resolve("image");
-        Path training = folder.resolve("training");
+    private final Path applicationJar;
+    private final Path archive;
+    private final Cache cache;
+
+    private ImageLayout(Path applicationJar, Path archive, Cache cache) {
+        this.applicationJar = applicationJar;
+        this.archive = archive;
+        this.cache = cache;
+    }
+
+    /** Unpacks {@code jar} into {@code folder/image-<cache>} and records the cache there. */
+    static ImageLayout prepare(Path jar, Path folder, String maxHeap, Cache cache)
+            throws IOException, InterruptedException {
+        String name = cache.name().toLowerCase(java.util.Locale.ROOT);
+        Path image = folder.resolve("image-" + name);
+        Path training = folder.resolve("training-" + name);
         FileSystemUtils.deleteRecursively(image);
         FileSystemUtils.deleteRecursively(training);
         Files.createDirectories(training);
         run(training, List.of("-Djarmode=tools", "-jar", jar.toAbsolutePath().toString(), "extract", "--destination",
                 image.toAbsolutePath().toString()));
         Path applicationJar = image.resolve(jar.getFileName()).toAbsolutePath();
-        Path archive = image.resolve("nlds-db.jsa").toAbsolutePath();
-        run(training, List.of("-Xmx" + maxHeap, "-XX:ArchiveClassesAtExit=" + archive,
-                "-Dspring.context.exit=onRefresh", "-Dserver.port=0", "-Dmanagement.server.port=0", "-jar", applicationJar.toString()));
+        Path archive = image.resolve(cache.file).toAbsolutePath();
+        List<String> java = new ArrayList<>(List.of("-Xmx" + maxHeap));
+        java.addAll(cache.training(archive));
+        java.addAll(List.of("-Dserver.port=0", "-Dmanagement.server.port=0", "-jar", applicationJar.toString()));
+        java.addAll(cache.trainingArguments(training));
+        run(training, java);
         if (!Files.isRegularFile(archive) || Files.size(archive) == 0) {
-            throw new IllegalStateException("the training start wrote no class-data-sharing archive at " + archive);
+            throw new IllegalStateException("the training run wrote no " + cache.words + " at " + archive);
         }
-        return new ImageLayout(applicationJar, archive);
+        return new ImageLayout(applicationJar, archive, cache);
+    }
+
+    /** {@code unpacked jar + AOT cache}: how result rows name this layout. */
+    String words() {
+        return cache.words;
     }
 
     /** The java arguments that start the unpacked jar with the archive, followed by {@code args}. */
     List<String> javaArguments(String... args) {
-        List<String> java = new ArrayList<>(List.of("-XX:SharedArchiveFile=" + archive, "-jar",
-                applicationJar.toString()));
+        List<String> java = new ArrayList<>(List.of(cache.start(archive), "-jar", applicationJar.toString()));
         java.addAll(List.of(args));
         return java;
     }

@@ -49,7 +49,18 @@ public final class MigrationBenchmark {
     private static final Pattern COORDINATOR_READY =
             Pattern.compile("catalog and monitor at head and matching the entity model \\((\\d+) ms\\)");
 
-    static final String IMAGE_PROCESS = "1→9 --migrate-only process, image layout (unpacked jar + CDS)";
+    /** Each revision's entity factory and the coordinator's plan log their own time at DEBUG. */
+    private static final List<String> TIMINGS = List.of(
+            "--logging.level.uk.ac.ceda.nlds.db.migration.RevisionEntities=DEBUG",
+            "--logging.level.uk.ac.ceda.nlds.db.startup.MigrationCoordinator=DEBUG");
+    private static final Pattern ENTITIES_READY = Pattern.compile("entities \\[.*?\\] ready in (\\d+) ms \\(built\\)");
+    private static final Pattern PLANNED = Pattern.compile(": planned in (\\d+) ms");
+
+    static final String IMAGE_PROCESS = "1→9 --migrate-only process, image layout (unpacked jar + AOT cache)";
+    static final String FRESH_PROCESS = "0→9 --migrate-only process, empty pair (fresh install)";
+    static final String FIRST_FACTORY = "fresh install: first entity factory (first Hibernate use), as logged";
+    static final String LARGEST_FACTORY = "fresh install: slowest entity factory, as logged";
+    static final String PLAN_SHARE = "fresh install: plan before migrating, both databases, as logged";
 
     private final long rows;
     private final List<Backend> backends;
@@ -61,7 +72,7 @@ public final class MigrationBenchmark {
     private final MeasuredProcess process;
     private final String maxHeap;
     private final PostgresDatabases postgres = new PostgresDatabases();
-    private ImageLayout imageLayout;
+    private final Map<ImageLayout.Cache, ImageLayout> imageLayouts = new java.util.EnumMap<>(ImageLayout.Cache.class);
 
     MigrationBenchmark(long rows, List<Backend> backends, List<Backend> memoryBackends, String maxHeap,
             int memoryFactor, int repeats, Path jar, Path workDir) {
@@ -127,7 +138,7 @@ public final class MigrationBenchmark {
 
         MeasuredProcess.Measured migration = process.runJar(jar, List.of("--migrate-only"), engine.environment(),
                 name + "-migrate");
-        MeasuredProcess.Measured imageMigration = process.run(imageLayout().javaArguments("--migrate-only"),
+        MeasuredProcess.Measured imageMigration = process.run(imageLayout(ImageLayout.Cache.AOT).javaArguments("--migrate-only"),
                 imageCopy.environment(), name + "-image-migrate");
         Map<Integer, Double> perRevision = historySeconds(engine);
         double rawSeconds;
@@ -183,14 +194,92 @@ public final class MigrationBenchmark {
         table.add(rows, backend, "no-op --migrate-only process", noOp.seconds(), null)
                 .ratio(noOp.seconds() / bare.seconds(), "bare").memory(noOp);
         table.add(rows, backend, "bare start, same jar", bare.seconds(), null).ratio(1, "bare").memory(bare);
+
+        measureFreshInstall(backend, name, bare, table);
+        for (ImageLayout.Cache cache : ImageLayout.Cache.values()) {
+            List<MeasuredProcess.Measured> imageNoOps = new ArrayList<>();
+            for (int i = 0; i < repeats; i++) {
+                imageNoOps.add(process.run(imageLayout(cache).javaArguments("--migrate-only"), engine.environment(),
+                        name + "-image-noop-" + cache + "-" + i));
+            }
+            MeasuredProcess.Measured imageNoOp = median(imageNoOps);
+            table.add(rows, backend, "no-op --migrate-only process, image layout (" + imageLayout(cache).words() + ")",
+                    imageNoOp.seconds(), null).ratio(imageNoOp.seconds() / bare.seconds(), "bare").memory(imageNoOp);
+            MeasuredProcess.Measured imageFresh = median(freshInstalls(backend, name + "-image-fresh-" + cache,
+                    List.of(), imageLayout(cache)::javaArguments));
+            table.add(rows, backend, "0→9 --migrate-only process, empty pair, image layout ("
+                    + imageLayout(cache).words() + ")", imageFresh.seconds(), null)
+                    .ratio(imageFresh.seconds() / bare.seconds(), "bare").memory(imageFresh);
+        }
     }
 
-    /** The jar as the container image runs it, prepared once per run. */
-    private ImageLayout imageLayout() throws Exception {
-        if (imageLayout == null) {
-            imageLayout = ImageLayout.prepare(jar, workDir, maxHeap);
+    /**
+     * {@code --migrate-only} from empty to head, against the bare start: JVM, Spring, the plan before
+     * each database, nine revisions each (their data steps on empty tables), and the entity-model
+     * check. Its log gives the entity factories' and the plan's own times.
+     */
+    private void measureFreshInstall(Backend backend, String name, MeasuredProcess.Measured bare, ResultTable table)
+            throws Exception {
+        MeasuredProcess.Measured fresh = median(freshInstalls(backend, name + "-fresh", TIMINGS, this::jarArguments));
+        table.add(rows, backend, FRESH_PROCESS, fresh.seconds(), null).ratio(fresh.seconds() / bare.seconds(), "bare")
+                .memory(fresh);
+        List<Long> factories = logged(ENTITIES_READY, fresh.output());
+        if (factories.isEmpty()) {
+            throw new IllegalStateException("the fresh install logged no entity factory:\n" + fresh.output());
         }
-        return imageLayout;
+        table.add(rows, backend, FIRST_FACTORY, factories.get(0) / 1000.0, null);
+        table.add(rows, backend, LARGEST_FACTORY, factories.stream().mapToLong(Long::longValue).max().orElseThrow()
+                / 1000.0, null);
+        double planned = logged(PLANNED, fresh.output()).stream().mapToLong(Long::longValue).sum() / 1000.0;
+        table.add(rows, backend, PLAN_SHARE, planned, null).ratio(planned / fresh.seconds(), "process");
+    }
+
+    private List<String> jarArguments(String... args) {
+        List<String> java = new ArrayList<>(List.of("-jar", jar.toString()));
+        java.addAll(List.of(args));
+        return java;
+    }
+
+    /** {@link #repeats} runs of {@code --migrate-only} (and {@code extra}), each on a new empty pair. */
+    private List<MeasuredProcess.Measured> freshInstalls(Backend backend, String name, List<String> extra,
+            java.util.function.Function<String[], List<String>> javaArguments) throws Exception {
+        List<MeasuredProcess.Measured> runs = new ArrayList<>();
+        for (int i = 0; i < repeats; i++) {
+            Path dir = workDir.resolve(name + "-" + i);
+            Files.deleteIfExists(dir.resolve("catalog.db"));
+            Files.deleteIfExists(dir.resolve("monitor.db"));
+            DatabasePair empty = DatabasePair.fresh(backend, postgres, dir);
+            List<String> args = new ArrayList<>(List.of("--migrate-only"));
+            args.addAll(extra);
+            MeasuredProcess.Measured run = process.run(javaArguments.apply(args.toArray(String[]::new)),
+                    empty.environment(), name + "-" + i);
+            if (!run.output().contains("now at V9")) {
+                throw new IllegalStateException("the fresh install did not reach head:\n" + run.output());
+            }
+            runs.add(run);
+            empty.drop();
+        }
+        return runs;
+    }
+
+    /** Every number {@code line} captures in {@code output}, in order. */
+    private static List<Long> logged(Pattern line, String output) {
+        List<Long> values = new ArrayList<>();
+        Matcher m = line.matcher(output);
+        while (m.find()) {
+            values.add(Long.parseLong(m.group(1)));
+        }
+        return values;
+    }
+
+    /** The jar as the container image runs it (or ran it, with {@code cache} CDS), prepared once per run. */
+    private ImageLayout imageLayout(ImageLayout.Cache cache) throws Exception {
+        ImageLayout layout = imageLayouts.get(cache);
+        if (layout == null) {
+            layout = ImageLayout.prepare(jar, workDir, maxHeap, cache);
+            imageLayouts.put(cache, layout);
+        }
+        return layout;
     }
 
     /** The coordinator's own time, as it logs it when both databases are ready. */

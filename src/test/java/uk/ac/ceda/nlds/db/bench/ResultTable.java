@@ -83,6 +83,12 @@ final class ResultTable {
             }
             find(rows, backend, "no-op --migrate-only process").ifPresent(r -> lines.add(check(name(backend)
                     + " no-op --migrate-only process within 1.3× of the bare start", r.ratio, 1.3, "×")));
+            find(rows, backend, MigrationBenchmark.FRESH_PROCESS).ifPresent(r -> lines.add(check(name(backend)
+                    + " fresh install (--migrate-only, empty pair to head) within 1.5× of the bare start", r.ratio,
+                    1.5, "×")));
+            find(rows, backend, MigrationBenchmark.FIRST_FACTORY).ifPresent(r -> lines.add(check(name(backend)
+                    + " data-step setup (a revision's entity factory, the first Hibernate use in the process) at most"
+                    + " 300 ms", r.seconds * 1000, 300, " ms")));
         }
         return lines;
     }

@@ -50,10 +50,14 @@ public final class EntityModel {
 
     /**
      * The schema the entities in {@code pkg} expect on {@code backend}: the one a persistence unit
-     * over that package already recorded ({@link #recorder}), else read once from the classes.
+     * over that package already recorded ({@link #recorder}), else the build's ({@link
+     * EntityModelIndex}) when the classes are the ones it read, else read once from the classes.
      */
     public static DatabaseSchema of(Backend backend, String pkg) {
-        return MODELS.computeIfAbsent(key(backend, pkg), key -> read(backend, entitiesIn(pkg)));
+        return MODELS.computeIfAbsent(key(backend, pkg), key -> {
+            List<Class<?>> entities = entitiesIn(pkg);
+            return EntityModelIndex.lookup(backend, pkg, entities).orElseGet(() -> read(backend, entities));
+        });
     }
 
     /**

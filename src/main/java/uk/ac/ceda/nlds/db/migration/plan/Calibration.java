@@ -27,6 +27,13 @@ import uk.ac.ceda.nlds.db.migration.dialect.Sql;
 public record Calibration(double statementNanos, double scanNanosPerByte, double rewriteNanosPerByte,
         double indexNanosPerRow, double updateNanosPerRow, double rebuildNanosPerRow, double lookupNanosPerRow) {
 
+    /**
+     * For an empty database: no table holds a row to scale a rate by, and the rehearsal ran every
+     * revision for real on a scratch database, so its own time is the estimate. Timing the rates
+     * (a 100,000-row table on SQLite) would cost more than the whole migration.
+     */
+    static final Calibration NONE = new Calibration(0, 0, 0, 0, 0, 0, 0);
+
     static final int ROWS = 20_000;
     /**
      * SQLite: enough rows that the table outgrows the connection's page cache (2 MiB by default), as

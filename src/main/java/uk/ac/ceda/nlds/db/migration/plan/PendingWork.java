@@ -28,7 +28,8 @@ public record PendingWork(List<PlannedRevision> revisions, List<TableSize> table
         Backend backend = revisions.runtime().backend();
         List<Rehearsal.RehearsedRevision> rehearsed = Rehearsal.run(revisions, from, to, dataSource);
         Map<String, TableSize> sizes = sizes(database, backend, dataSource, touchedTables(rehearsed));
-        StepEstimates estimates = new StepEstimates(backend, sizes, Calibration.measure(database, backend, dataSource));
+        StepEstimates estimates = new StepEstimates(backend, sizes, from == 0 ? Calibration.NONE
+                : Calibration.measure(database, backend, dataSource));
         return new PendingWork(rehearsed.stream().map(estimates::plan).toList(), List.copyOf(sizes.values()));
     }
 

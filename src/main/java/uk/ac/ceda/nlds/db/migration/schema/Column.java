@@ -1,5 +1,6 @@
 package uk.ac.ceda.nlds.db.migration.schema;
 
+import java.io.Serializable;
 import java.util.Objects;
 
 /**
@@ -7,7 +8,8 @@ import java.util.Objects;
  * ({@link String} for text and enum labels, {@link Boolean}, {@link Number}), never as SQL, so
  * that both dialects render it and both inspectors read it back to the same thing.
  */
-public record Column(String name, ColumnType type, boolean nullable, Object defaultValue, boolean autoIncrement) {
+public record Column(String name, ColumnType type, boolean nullable, Object defaultValue, boolean autoIncrement)
+        implements Serializable {
 
     public Column {
         Objects.requireNonNull(name, "name");

@@ -1,11 +1,12 @@
 package uk.ac.ceda.nlds.db.migration.schema;
 
+import java.io.Serializable;
 import java.util.List;
 
 /**
  * A column type in backend-neutral terms. Each dialect renders it; each inspector reads it back.
  */
-public sealed interface ColumnType {
+public sealed interface ColumnType extends Serializable {
 
     ColumnType INTEGER = new Simple("INTEGER");
     ColumnType BIGINT = new Simple("BIGINT");

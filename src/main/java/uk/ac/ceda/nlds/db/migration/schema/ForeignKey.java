@@ -1,9 +1,11 @@
 package uk.ac.ceda.nlds.db.migration.schema;
 
+import java.io.Serializable;
 import java.util.List;
 
 /** A named foreign key from columns of one table to columns of another. */
-public record ForeignKey(String name, List<String> columns, String referencedTable, List<String> referencedColumns) {
+public record ForeignKey(String name, List<String> columns, String referencedTable, List<String> referencedColumns)
+        implements Serializable {
 
     public ForeignKey {
         columns = List.copyOf(columns);

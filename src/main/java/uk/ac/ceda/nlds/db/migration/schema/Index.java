@@ -1,9 +1,10 @@
 package uk.ac.ceda.nlds.db.migration.schema;
 
+import java.io.Serializable;
 import java.util.List;
 
 /** A named index on one table. */
-public record Index(String name, String table, List<String> columns, boolean unique) {
+public record Index(String name, String table, List<String> columns, boolean unique) implements Serializable {
 
     public Index {
         columns = List.copyOf(columns);

@@ -1,5 +1,6 @@
 package uk.ac.ceda.nlds.db.migration.schema;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -10,7 +11,7 @@ import java.util.function.UnaryOperator;
  * constraints, foreign keys and indexes. Immutable; the {@code with…} methods return a changed copy.
  */
 public record Table(String name, List<Column> columns, String primaryKeyName, List<String> primaryKey,
-        List<UniqueConstraint> uniques, List<ForeignKey> foreignKeys, List<Index> indexes) {
+        List<UniqueConstraint> uniques, List<ForeignKey> foreignKeys, List<Index> indexes) implements Serializable {
 
     public Table {
         columns = List.copyOf(columns);
