@@ -18,7 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.zip.CRC32;
 
-import uk.ac.ceda.nlds.db.migration.Backend;
+import uk.ac.ceda.nlds.db.migration.core.Backend;
 import uk.ac.ceda.nlds.db.migration.schema.DatabaseSchema;
 
 /**
