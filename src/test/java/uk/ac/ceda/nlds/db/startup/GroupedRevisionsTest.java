@@ -32,12 +32,14 @@ import uk.ac.ceda.nlds.db.testsupport.TestDatabase;
 /**
  * Pending revisions in one transaction ({@code nlds.migration.group}): a revision failing in the
  * middle of the group leaves the database exactly at the revision before the group (schema,
- * history, {@code alembic_version}, every row), and the failure names the revision that failed;
+ * history, {@code alembic_version}, every row), and the failure names the revision that failed (not
+ * the one after the revision reached, as it would be for a revision committed on its own);
  * without grouping the revisions before it stay applied, each complete.
  */
 class GroupedRevisionsTest {
 
     private static final long FILES = 200;
+    private static final String FAILING = "uk.ac.ceda.nlds.db.runtime.failing.migration";
 
     @RegisterExtension
     static PostgresDatabases postgres = new PostgresDatabases();
@@ -58,6 +60,24 @@ class GroupedRevisionsTest {
 
         assertThat(appliedVersions(catalog)).containsExactly("1");
         assertThat(Rows.column(catalog, "SELECT version_num FROM alembic_version")).containsExactly("991b6f8cf6be");
+        assertThat(Fixtures.differencesFromFresh(catalog, NldsDatabase.CATALOG, 1, postgres, folder)).isEmpty();
+        assertThat(Rows.digest(catalog, Fixtures.CATALOG_TABLES)).isEqualTo(before);
+    }
+
+    @ParameterizedTest
+    @MethodSource(BOTH_BACKENDS)
+    void aRevisionThatThrowsNamesItselfAndTheRevisionBeforeTheGroup(Backend backend) throws Exception {
+        TestDatabase catalog = Backends.fresh(backend, postgres, folder);
+        MigrationHarness.migrateTo(managed(catalog, RevisionGrouping.NONE, List.of()), 1);
+        load(catalog);
+        Map<String, String> before = Rows.digest(catalog, Fixtures.CATALOG_TABLES);
+
+        // revisions 2 to 9 run, then the test-only V10 changes the schema and throws
+        assertThatThrownBy(() -> DatabaseMigrator.migrate(managed(catalog, RevisionGrouping.ALL, List.of(FAILING))))
+                .isInstanceOf(MigrationFailedException.class)
+                .hasMessageContaining("revision V10 (0000000000bb) failed, the database is at V1 (991b6f8cf6be)");
+
+        assertThat(appliedVersions(catalog)).containsExactly("1");
         assertThat(Fixtures.differencesFromFresh(catalog, NldsDatabase.CATALOG, 1, postgres, folder)).isEmpty();
         assertThat(Rows.digest(catalog, Fixtures.CATALOG_TABLES)).isEqualTo(before);
     }
@@ -124,9 +144,13 @@ class GroupedRevisionsTest {
     }
 
     private static ManagedDatabase managed(TestDatabase db, RevisionGrouping grouping) {
+        return managed(db, grouping, List.of());
+    }
+
+    private static ManagedDatabase managed(TestDatabase db, RevisionGrouping grouping, List<String> extraPackages) {
         Map<String, String> settings = new HashMap<>(MigrationHarness.FIXTURE_SETTINGS);
         settings.put(RevisionGrouping.PROPERTY, grouping.name().toLowerCase(java.util.Locale.ROOT));
-        return MigrationHarness.managed(NldsDatabase.CATALOG, db, settings, List.of());
+        return MigrationHarness.managed(NldsDatabase.CATALOG, db, settings, extraPackages);
     }
 
     private static List<String> appliedVersions(TestDatabase db) throws Exception {
