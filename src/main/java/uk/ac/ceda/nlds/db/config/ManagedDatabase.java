@@ -13,6 +13,7 @@ import org.flywaydb.core.api.migration.JavaMigration;
 
 import uk.ac.ceda.nlds.db.migration.FlywayHistory;
 import uk.ac.ceda.nlds.db.migration.RevisionCatalogue;
+import uk.ac.ceda.nlds.db.migration.RevisionGrouping;
 import uk.ac.ceda.nlds.db.migration.RevisionRuntime;
 import uk.ac.ceda.nlds.db.migration.core.Backend;
 import uk.ac.ceda.nlds.db.migration.lock.LockPolicy;
@@ -53,7 +54,9 @@ public record ManagedDatabase(DatabaseTarget target, RevisionCatalogue revisions
                 // wait behind another replica's migration as long as it takes, not 50 tries
                 .lockRetryCount(-1)
                 // SQLite has no database user: record who ran it (PostgreSQL records its role)
-                .installedBy(target.backend() == Backend.SQLITE ? System.getProperty("user.name") : null);
+                .installedBy(target.backend() == Backend.SQLITE ? System.getProperty("user.name") : null)
+                // pending revisions in one transaction or one each (nlds.migration.group)
+                .group(RevisionGrouping.from(settings).groups(target.backend()));
         customizer.accept(configuration);
         Flyway flyway = configuration
                 // PostgreSQL: one connection for the revision and its history row, so both commit

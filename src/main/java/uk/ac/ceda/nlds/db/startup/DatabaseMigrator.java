@@ -9,6 +9,7 @@ import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationInfoService;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.output.MigrateResult;
+import org.flywaydb.core.internal.exception.FlywayMigrateException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,7 +72,9 @@ public final class DatabaseMigrator {
                 throw new MigrationFailedException(database.id(), problems.get(0) + "; nothing was changed", e);
             }
             int reached = currentVersion(database);
-            String failed = reached < head ? describe(database, reached + 1) : "validation";
+            // grouped revisions roll back together: the one that failed may lie past reached + 1
+            String failed = failedVersion(e).map(v -> describe(database, v))
+                    .orElse(reached < head ? describe(database, reached + 1) : "validation");
             throw new MigrationFailedException(database.id(), "revision " + failed + " failed, the database is at "
                     + describe(database, reached) + ": " + rootMessage(e), e);
         }
@@ -100,6 +103,17 @@ public final class DatabaseMigrator {
             return beforeVersion;
         }
         return result.targetSchemaVersion == null ? currentVersion(database) : Integer.parseInt(result.targetSchemaVersion);
+    }
+
+    /** The version of the revision Flyway reports as failed, when it names one. */
+    private static java.util.Optional<Integer> failedVersion(FlywayException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof FlywayMigrateException migrate && migrate.getMigration() != null
+                    && migrate.getMigration().getVersion() != null) {
+                return java.util.Optional.of(Integer.parseInt(migrate.getMigration().getVersion().getVersion()));
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     /** What in the history stops this build (an unknown, failed or edited revision), read after Flyway refused. */

@@ -34,12 +34,24 @@ public final class BenchmarkData {
     private static final int SQLITE_BATCH = 10_000;
 
     private final long files;
+    /** Whether loading ends with {@code ANALYZE}; a freshly restored dump has no statistics yet. */
+    private final boolean analyze;
 
     public BenchmarkData(long files) {
+        this(files, true);
+    }
+
+    private BenchmarkData(long files, boolean analyze) {
         if (files < PATH_TYPES.length * 2 || files < STATES.length) {
             throw new IllegalArgumentException("bench.rows must be at least 16, got " + files);
         }
         this.files = files;
+        this.analyze = analyze;
+    }
+
+    /** The same data, loaded as a restored dump leaves it: no ANALYZE (nor VACUUM) afterwards. */
+    public BenchmarkData withoutAnalyze() {
+        return new BenchmarkData(files, false);
     }
 
     long holdings() {
@@ -103,9 +115,9 @@ public final class BenchmarkData {
         loader.finish(List.of("transaction_record", "sub_record", "failed_file", "warning"));
     }
 
-    private static Loader loader(Connection connection) throws SQLException {
+    private Loader loader(Connection connection) throws SQLException {
         return Backend.fromUrl(connection.getMetaData().getURL()) == Backend.POSTGRESQL
-                ? new CopyLoader(connection) : new BatchLoader(connection);
+                ? new CopyLoader(connection, analyze) : new BatchLoader(connection, analyze);
     }
 
     static String quote(String identifier) {
@@ -122,9 +134,11 @@ public final class BenchmarkData {
     /** COPY … FROM STDIN in the text format, streamed in chunks so memory stays flat. */
     private static final class CopyLoader implements Loader {
         private final Connection connection;
+        private final boolean analyze;
 
-        CopyLoader(Connection connection) {
+        CopyLoader(Connection connection, boolean analyze) {
             this.connection = connection;
+            this.analyze = analyze;
         }
 
         @Override
@@ -164,7 +178,9 @@ public final class BenchmarkData {
                     st.execute("SELECT setval(pg_get_serial_sequence('" + quote(table) + "', 'id'), "
                             + "(SELECT MAX(id) FROM " + quote(table) + "))");
                 }
-                st.execute("ANALYZE");
+                if (analyze) {
+                    st.execute("ANALYZE");
+                }
             }
         }
     }
@@ -172,9 +188,11 @@ public final class BenchmarkData {
     /** Batched prepared inserts; the caller's transaction makes it one commit. */
     private static final class BatchLoader implements Loader {
         private final Connection connection;
+        private final boolean analyze;
 
-        BatchLoader(Connection connection) throws SQLException {
+        BatchLoader(Connection connection, boolean analyze) throws SQLException {
             this.connection = connection;
+            this.analyze = analyze;
             connection.setAutoCommit(false);
         }
 
@@ -203,8 +221,10 @@ public final class BenchmarkData {
         public void finish(List<String> tables) throws SQLException {
             connection.commit();
             connection.setAutoCommit(true);
-            try (Statement st = connection.createStatement()) {
-                st.execute("ANALYZE");
+            if (analyze) {
+                try (Statement st = connection.createStatement()) {
+                    st.execute("ANALYZE");
+                }
             }
         }
     }

@@ -35,13 +35,15 @@ import uk.ac.ceda.nlds.db.testsupport.TestDatabase;
  * --migrate-only} (whole process and per revision from the Flyway history), the same as the
  * container image runs it ({@link ImageLayout}) and the raw-SQL bound, each on an identical copy,
  * check all left the same data, time the no-op path against a bare start,
- * then migrate 4×N under the same heap limit. Prints the table and writes it into BENCHMARKS.md.
+ * then migrate 4×N under the same heap limit. On PostgreSQL also 1→9 from the schema the original
+ * Alembic chain made, restored with COPY and not analysed ({@link UpstreamBase}), against that
+ * chain's time. Prints the table and writes it into BENCHMARKS.md.
  *
  * <p>System properties: {@code bench.rows} (N, default 100000), {@code bench.backends}
  * ({@code postgresql,sqlite}), {@code bench.memoryBackends} (the same), {@code bench.xmx} (heap limit of every jar run, 256m),
  * {@code bench.memoryFactor} (4; 0 skips the memory run), {@code bench.repeats} (no-op and bare
  * start runs, median taken, 3), {@code bench.jar} (target/nlds-db.jar), {@code bench.output}
- * (BENCHMARKS.md), {@code bench.workDir} (target/bench). PostgreSQL comes from
+ * (BENCHMARKS.md), {@code bench.workDir} (target/bench), {@code bench.upstream} (true: the Alembic-made base). PostgreSQL comes from
  * {@code NLDS_TEST_POSTGRES_URL}, as in the tests.
  */
 public final class MigrationBenchmark {
@@ -61,6 +63,9 @@ public final class MigrationBenchmark {
     static final String FIRST_FACTORY = "fresh install: first entity factory (first Hibernate use), as logged";
     static final String LARGEST_FACTORY = "fresh install: slowest entity factory, as logged";
     static final String PLAN_SHARE = "fresh install: plan before migrating, both databases, as logged";
+    /** Steps of the scenario that starts from the original Alembic chain's revision 1 ({@link UpstreamBase}). */
+    static final String UPSTREAM = "Alembic-made base: ";
+    static final String UPSTREAM_PROCESS = UPSTREAM + "1→9 --migrate-only process";
 
     private final long rows;
     private final List<Backend> backends;
@@ -73,6 +78,13 @@ public final class MigrationBenchmark {
     private final String maxHeap;
     private final PostgresDatabases postgres = new PostgresDatabases();
     private final Map<ImageLayout.Cache, ImageLayout> imageLayouts = new java.util.EnumMap<>(ImageLayout.Cache.class);
+    private boolean upstream = Boolean.parseBoolean(System.getProperty("bench.upstream", "true"));
+
+    /** Whether the run includes the Alembic-made base ({@code bench.upstream}, true; PostgreSQL only). */
+    MigrationBenchmark withUpstreamBase(boolean include) {
+        this.upstream = include;
+        return this;
+    }
 
     MigrationBenchmark(long rows, List<Backend> backends, List<Backend> memoryBackends, String maxHeap,
             int memoryFactor, int repeats, Path jar, Path workDir) {
@@ -116,6 +128,9 @@ public final class MigrationBenchmark {
         try {
             for (Backend backend : backends) {
                 measure(backend, table);
+            }
+            if (upstream && backends.contains(Backend.POSTGRESQL)) {
+                measureUpstreamBase(table);
             }
             for (Backend backend : memoryBackends) {
                 if (memoryFactor > 0) {
@@ -161,6 +176,28 @@ public final class MigrationBenchmark {
         table.add(rows, backend, "raw-SQL bound (JDBC)", rawSeconds, rows / rawSeconds).ratio(1, "raw");
 
         measureNoOp(backend, name, engine, table);
+    }
+
+    /**
+     * Issue 18, goal 3: 1→9 on a PostgreSQL pair the original Alembic chain made, restored from a
+     * dump (COPY, no statistics), against that chain's own time on the same data.
+     */
+    private void measureUpstreamBase(ResultTable table) throws Exception {
+        DatabasePair pair = UpstreamBase.create(postgres);
+        double load = UpstreamBase.load(pair, rows);
+        table.add(rows, Backend.POSTGRESQL, UPSTREAM + "load Alembic revision-1 data (COPY, not analysed)", load,
+                new BenchmarkData(rows).totalRows() / load);
+        MeasuredProcess.Measured migration = process.runJar(jar, List.of("--migrate-only"), pair.environment(),
+                "postgresql-alembic-base-migrate");
+        Map<Integer, Double> perRevision = historySeconds(pair);
+        perRevision.forEach((version, seconds) -> table.add(rows, Backend.POSTGRESQL,
+                UPSTREAM + "V" + version + " (history)", seconds, seconds > 0 ? rows / seconds : null));
+        double historySum = perRevision.values().stream().mapToDouble(Double::doubleValue).sum();
+        table.add(rows, Backend.POSTGRESQL, UPSTREAM + "1→9 history sum", historySum, rows / historySum);
+        double alembic = UpstreamBase.alembicSeconds(rows);
+        table.add(rows, Backend.POSTGRESQL, UPSTREAM_PROCESS, migration.seconds(), rows / migration.seconds())
+                .ratio(migration.seconds() / alembic, "Alembic").memory(migration);
+        pair.drop();
     }
 
     private void measureNoOp(Backend backend, String name, DatabasePair engine, ResultTable table) throws Exception {
