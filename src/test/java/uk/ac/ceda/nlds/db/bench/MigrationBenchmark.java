@@ -110,7 +110,7 @@ public final class MigrationBenchmark {
         ResultTable table = benchmark.run();
         Path output = Path.of(System.getProperty("bench.output", "BENCHMARKS.md"));
         System.out.println(table.markdown());
-        table.writeInto(output);
+        table.writeInto(output, System.getProperty("bench.section", "results"));
         System.out.println("written to " + output.toAbsolutePath());
     }
 

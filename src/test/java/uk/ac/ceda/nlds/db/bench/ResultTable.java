@@ -123,14 +123,27 @@ final class ResultTable {
 
     /** Writes the results between the markers of {@code file}, creating it if needed. */
     void writeInto(Path file) throws IOException {
-        String results = START + "\n" + markdown() + END;
-        String text = Files.exists(file) ? Files.readString(file) : "# Benchmarks\n\n" + START + "\n" + END + "\n";
-        int start = text.indexOf(START);
-        int end = text.indexOf(END);
+        writeInto(file, START, END);
+    }
+
+    /**
+     * Between the markers of {@code section} ({@code bench.section}: a second size keeps its own
+     * table, {@code <!-- bench:results-200k:start -->}), {@code results} being the main one.
+     */
+    void writeInto(Path file, String section) throws IOException {
+        writeInto(file, "<!-- bench:" + section + ":start -->", "<!-- bench:" + section + ":end -->");
+    }
+
+    private void writeInto(Path file, String startMarker, String endMarker) throws IOException {
+        String results = startMarker + "\n" + markdown() + endMarker;
+        String text = Files.exists(file) ? Files.readString(file)
+                : "# Benchmarks\n\n" + startMarker + "\n" + endMarker + "\n";
+        int start = text.indexOf(startMarker);
+        int end = text.indexOf(endMarker);
         if (start < 0 || end < start) {
             text = text + "\n" + results + "\n";
         } else {
-            text = text.substring(0, start) + results + text.substring(end + END.length());
+            text = text.substring(0, start) + results + text.substring(end + endMarker.length());
         }
         Files.writeString(file, text);
     }
