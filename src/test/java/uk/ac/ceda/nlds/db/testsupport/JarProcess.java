@@ -3,9 +3,11 @@ package uk.ac.ceda.nlds.db.testsupport;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,12 +62,40 @@ public final class JarProcess {
         return run(workingDirectory, environment, launcherWithTestClasses(), args);
     }
 
-    /** The java command that starts the jar with the test classes on its loader path. */
+    /** The java command that starts the jar with the test-only revisions on its loader path. */
     public static List<String> launcherWithTestClasses() {
         // the manifest's Enable-Native-Access applies to java -jar only
         return List.of(javaBinary(), "--enable-native-access=ALL-UNNAMED",
-                "-Dloader.path=" + Path.of("target/test-classes").toAbsolutePath(), "-cp", jar().toString(),
+                "-Dloader.path=" + testRevisions().toAbsolutePath(), "-cp", jar().toString(),
                 "org.springframework.boot.loader.launch.PropertiesLauncher");
+    }
+
+    private static Path testRevisions;
+
+    /**
+     * Only the test-only revision packages ({@code …/migration/}, classes and the sources their
+     * checksums read), copied once per test JVM into a folder of its own: the whole test classes
+     * folder would let the service's component scan find the tests' own controllers and
+     * configurations (a slice test's stand-in controller made {@code /api/holdings} ambiguous).
+     */
+    static synchronized Path testRevisions() {
+        if (testRevisions != null) {
+            return testRevisions;
+        }
+        Path classes = Path.of("target/test-classes");
+        try (var files = Files.walk(classes)) {
+            Path target = Files.createTempDirectory(Path.of("target"), "test-revisions");
+            for (Path file : files.filter(Files::isRegularFile)
+                    .filter(f -> f.getParent().getFileName().toString().equals("migration")).toList()) {
+                Path copy = target.resolve(classes.relativize(file));
+                Files.createDirectories(copy.getParent());
+                Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING);
+            }
+            testRevisions = target;
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy the test-only revisions out of " + classes, e);
+        }
     }
 
     private static Result run(Path workingDirectory, Map<String, String> environment, List<String> launcher,
