@@ -3,6 +3,7 @@ package uk.ac.ceda.nlds.db.migration;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.zip.CRC32;
 
 /**
@@ -14,8 +15,15 @@ import java.util.zip.CRC32;
  * <p>Builds before this one recorded the {@linkplain #legacy legacy checksum}, the CRC32 of the
  * whole text (lines without trailing blanks). A recorded legacy checksum of this build's very
  * source means the revision is unchanged: it is accepted and rewritten ({@link HistoryChecksums}).
+ *
+ * <p>A type a revision names may move to another package: its new name is read as the old one
+ * ({@link #MOVED_TYPES}), so mending an applied revision's import after the move keeps both checksums.
  */
 public final class RevisionChecksum {
+
+    /** Types that moved after revisions naming them were applied: new qualified name to the recorded one. */
+    static final Map<String, String> MOVED_TYPES = Map.of(
+            "uk.ac.ceda.nlds.db.migration.core.MigrationException", "uk.ac.ceda.nlds.db.migration.MigrationException");
 
     private RevisionChecksum() {
     }
@@ -45,6 +53,14 @@ public final class RevisionChecksum {
         return (int) crc.getValue();
     }
 
+    /** The source as it was when applied: moved types under their old names. */
+    static String asRecorded(String source) {
+        for (Map.Entry<String, String> moved : MOVED_TYPES.entrySet()) {
+            source = source.replace(moved.getKey(), moved.getValue());
+        }
+        return source;
+    }
+
     private static String source(Class<?> revisionClass) {
         String resource = revisionClass.getSimpleName() + ".java";
         try (InputStream in = revisionClass.getResourceAsStream(resource)) {
@@ -52,7 +68,7 @@ public final class RevisionChecksum {
                 throw new IllegalStateException("the source of revision " + revisionClass.getName()
                         + " is not on the classpath; build with Maven, which packages revision sources");
             }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return asRecorded(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new IllegalStateException("cannot read the source of revision " + revisionClass.getName(), e);
         }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 
 import org.flywaydb.core.api.FlywayException;
 import org.junit.jupiter.api.Test;
@@ -83,6 +84,54 @@ class RevisionChecksumTest {
         assertThat(new V2__Add_aggregations().legacyChecksum()).isEqualTo(RevisionChecksum.legacy(Files.readString(V2_SOURCE)));
         assertThat(new V2__Add_aggregations().getChecksum())
                 .isNotEqualTo(new uk.ac.ceda.nlds.db.monitor.migration.V2__Add_aggregations().getChecksum());
+    }
+
+    @Test
+    void aTypeThatMovedPackageIsReadUnderItsRecordedName() throws Exception {
+        String source = Files.readString(V2_SOURCE);
+        String movedImport = "import uk.ac.ceda.nlds.db.migration.core.MigrationException;\n";
+        String recordedImport = "import uk.ac.ceda.nlds.db.migration.MigrationException;\n";
+        String afterTheMove = source.replaceFirst("\nimport ", "\n" + movedImport + "import ");
+        String beforeTheMove = source.replaceFirst("\nimport ", "\n" + recordedImport + "import ");
+
+        assertThat(RevisionChecksum.of(RevisionChecksum.asRecorded(afterTheMove))).isEqualTo(RevisionChecksum.of(beforeTheMove));
+        assertThat(RevisionChecksum.legacy(RevisionChecksum.asRecorded(afterTheMove)))
+                .isEqualTo(RevisionChecksum.legacy(beforeTheMove));
+        assertThat(RevisionChecksum.of(afterTheMove)).as("without the table").isNotEqualTo(RevisionChecksum.of(beforeTheMove));
+    }
+
+    /**
+     * What databases recorded when each revision was applied (meaning, legacy): an edit of an applied revision, or a
+     * moved type without its {@link RevisionChecksum#MOVED_TYPES} entry, changes one.
+     */
+    @Test
+    void everyRevisionKeepsTheChecksumsDeployedDatabasesRecorded() throws Exception {
+        Map<String, List<Integer>> recorded = Map.ofEntries(
+                Map.entry("catalog.migration.V1__Create_initial_tables", List.of(-736426850, 338280658)),
+                Map.entry("catalog.migration.V2__Add_aggregations", List.of(-1567381398, 2047799902)),
+                Map.entry("catalog.migration.V3__Add_storage_url_fields", List.of(95203782, -729086845)),
+                Map.entry("catalog.migration.V4__One_location_per_storage_type", List.of(-781597708, -1304823738)),
+                Map.entry("catalog.migration.V5__Archive_workflow_states", List.of(1502452248, 165775897)),
+                Map.entry("catalog.migration.V6__Failed_aggregations", List.of(1141312441, 1386202414)),
+                Map.entry("catalog.migration.V7__State_overhaul", List.of(1590670794, -562078104)),
+                Map.entry("catalog.migration.V8__Path_types", List.of(134641338, 1407899384)),
+                Map.entry("catalog.migration.V9__Split_state", List.of(1442535522, -993295828)),
+                Map.entry("monitor.migration.V1__Create_initial_tables", List.of(-1504186062, -2060068962)),
+                Map.entry("monitor.migration.V2__Add_aggregations", List.of(-1459344801, 1046720223)),
+                Map.entry("monitor.migration.V3__Add_storage_url_fields", List.of(-569785788, 1255774285)),
+                Map.entry("monitor.migration.V4__One_location_per_storage_type", List.of(-705354624, 1898834525)),
+                Map.entry("monitor.migration.V5__Archive_workflow_states", List.of(-2091854843, -946614936)),
+                Map.entry("monitor.migration.V6__Failed_aggregations", List.of(734075192, -941130658)),
+                Map.entry("monitor.migration.V7__State_overhaul", List.of(-553800831, 657723088)),
+                Map.entry("monitor.migration.V8__Path_types", List.of(1789574379, 333160767)),
+                Map.entry("monitor.migration.V9__Split_state", List.of(1030576205, -318646947))
+        );
+        for (Map.Entry<String, List<Integer>> revision : recorded.entrySet()) {
+            Revision applied = (Revision) Class.forName("uk.ac.ceda.nlds.db." + revision.getKey())
+                    .getDeclaredConstructor().newInstance();
+            assertThat(List.of(applied.getChecksum(), applied.legacyChecksum())).as(revision.getKey())
+                    .isEqualTo(revision.getValue());
+        }
     }
 
     @Test

@@ -17,7 +17,7 @@ import jakarta.persistence.Table;
 
 import org.hibernate.StatelessSession;
 
-import uk.ac.ceda.nlds.db.migration.MigrationException;
+import uk.ac.ceda.nlds.db.migration.core.MigrationException;
 import uk.ac.ceda.nlds.db.migration.Revision;
 import uk.ac.ceda.nlds.db.migration.RevisionContext;
 import uk.ac.ceda.nlds.db.migration.progress.ProgressStep;

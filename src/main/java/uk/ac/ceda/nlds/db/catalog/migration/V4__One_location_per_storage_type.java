@@ -1,6 +1,6 @@
 package uk.ac.ceda.nlds.db.catalog.migration;
 
-import uk.ac.ceda.nlds.db.migration.MigrationException;
+import uk.ac.ceda.nlds.db.migration.core.MigrationException;
 import uk.ac.ceda.nlds.db.migration.Revision;
 import uk.ac.ceda.nlds.db.migration.RevisionContext;
 import uk.ac.ceda.nlds.db.migration.dialect.Sql;

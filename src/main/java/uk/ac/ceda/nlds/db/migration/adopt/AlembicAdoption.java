@@ -31,9 +31,8 @@ import uk.ac.ceda.nlds.db.migration.dialect.Sql;
 public final class AlembicAdoption {
 
     private static final Logger log = LoggerFactory.getLogger(AlembicAdoption.class);
-    public static final String ALEMBIC_TABLE = AlembicVersionTable.NAME;
     /** Tables of the migration tools themselves, never part of an NLDS schema. */
-    public static final Set<String> BOOKKEEPING_TABLES = Set.of(FlywayHistory.TABLE, ALEMBIC_TABLE);
+    public static final Set<String> BOOKKEEPING_TABLES = Set.of(FlywayHistory.TABLE, AlembicVersionTable.NAME);
 
     private AlembicAdoption() {
     }
@@ -89,7 +88,8 @@ public final class AlembicAdoption {
      */
     public static List<String> unversionedTables(String database, DataSource dataSource, Flyway flyway) {
         try (Connection connection = dataSource.getConnection()) {
-            if (hasTable(connection, flyway.getConfiguration().getTable()) || hasTable(connection, ALEMBIC_TABLE)) {
+            if (Sql.hasTable(connection, flyway.getConfiguration().getTable())
+                    || Sql.hasTable(connection, AlembicVersionTable.NAME)) {
                 return List.of();
             }
             return tables(connection);
@@ -130,17 +130,17 @@ public final class AlembicAdoption {
     private static Optional<String> alembicId(String database, DataSource dataSource, Flyway flyway) {
         String history = flyway.getConfiguration().getTable();
         try (Connection connection = dataSource.getConnection()) {
-            if (hasTable(connection, history)) {
+            if (Sql.hasTable(connection, history)) {
                 return Optional.empty();
             }
-            if (!hasTable(connection, ALEMBIC_TABLE)) {
+            if (!Sql.hasTable(connection, AlembicVersionTable.NAME)) {
                 return Optional.empty();
             }
             List<String> ids;
             try (Statement st = connection.createStatement()) {
                 ids = AlembicVersionTable.ids(st);
             }
-            if (ids.isEmpty() && tables(connection).equals(List.of(ALEMBIC_TABLE))) {
+            if (ids.isEmpty() && tables(connection).equals(List.of(AlembicVersionTable.NAME))) {
                 return Optional.empty(); // Alembic's base: nothing but its empty table
             }
             if (ids.size() != 1) {
@@ -162,9 +162,5 @@ public final class AlembicAdoption {
             }
         }
         return tables;
-    }
-
-    private static boolean hasTable(Connection connection, String table) throws SQLException {
-        return Sql.hasTable(connection, table);
     }
 }
