@@ -66,6 +66,12 @@ final class SqliteTableRebuild {
     private record LabelCheck(ConvertEnumColumn op, String textExpression) {
     }
 
+    /** The conversions a column's source applies, in order, to {@code stored}, giving {@code expression}. */
+    private record Chain(String stored, List<ConvertEnumColumn> ops, String expression) {
+    }
+
+    private final Map<String, Chain> chains = new LinkedHashMap<>();
+
     SqliteTableRebuild(Connection connection, Table current, ProgressReporter progress) {
         this.connection = connection;
         this.current = current;
@@ -143,13 +149,26 @@ final class SqliteTableRebuild {
             }
             case AlterColumn(_, Column from, Column to) -> replaceColumn(from.name(), to, sources.get(from.name()));
             case ConvertEnumColumn convert -> {
-                // a conversion merged after another one on the same column maps what the earlier one wrote
+                // a conversion merged after others on the same column maps what they wrote: one flat CASE
+                // over the stored labels for all of them, and the check reads the labels the earlier ones write
                 String name = convert.from().name();
                 target.requireColumn(name);
                 String source = sources.get(name);
-                String column = source.equals(quote(name)) ? source : "(" + source + ")";
-                labelChecks.add(new LabelCheck(convert, column));
-                replaceColumn(name, convert.to(), LabelConversion.caseExpression(convert, column));
+                Chain before = chains.get(name);
+                List<ConvertEnumColumn> chain = new ArrayList<>();
+                String stored = source;
+                if (before != null && before.expression().equals(source)) {
+                    chain.addAll(before.ops());
+                    stored = before.stored();
+                } else if (!source.equals(quote(name))) {
+                    stored = "(" + source + ")";
+                }
+                labelChecks.add(new LabelCheck(convert, chain.isEmpty() ? stored
+                        : "(" + LabelConversion.composedCaseExpression(chain, stored) + ")"));
+                chain.add(convert);
+                String expression = LabelConversion.composedCaseExpression(chain, stored);
+                replaceColumn(name, convert.to(), expression);
+                chains.put(name, new Chain(stored, List.copyOf(chain), expression));
             }
             case AddUnique(_, UniqueConstraint constraint) -> target = target.withUniques(append(target.uniques(), constraint));
             case DropUnique(_, UniqueConstraint dropped) -> target = target.withUniques(without(target.uniques(),
