@@ -16,6 +16,7 @@ import uk.ac.ceda.nlds.db.migration.RevisionCatalogue;
 import uk.ac.ceda.nlds.db.migration.RevisionGrouping;
 import uk.ac.ceda.nlds.db.migration.RevisionRuntime;
 import uk.ac.ceda.nlds.db.migration.core.Backend;
+import uk.ac.ceda.nlds.db.migration.dialect.DeferredRebuilds;
 import uk.ac.ceda.nlds.db.migration.lock.LockPolicy;
 import uk.ac.ceda.nlds.db.migration.lock.LockTimeoutRetry;
 import uk.ac.ceda.nlds.db.migration.lock.MigrationLock;
@@ -63,7 +64,8 @@ public record ManagedDatabase(DatabaseTarget target, RevisionCatalogue revisions
                 // together; with Flyway's default two connections a crash between the revision's
                 // commit and the history insert leaves a migrated database recorded one revision behind
                 .configuration(Map.of(POSTGRESQL_TRANSACTIONAL_LOCK, "false"))
-                .dataSource(migrationDataSource)
+                .dataSource(deferRebuilds(target.backend(), settings) ? DeferredRebuilds.deferring(migrationDataSource)
+                        : migrationDataSource)
                 .locations(new String[0]) // the revisions are handed over below, not scanned by Flyway
                 .javaMigrations(revisions.revisions().toArray(JavaMigration[]::new))
                 .table(FlywayHistory.TABLE)
@@ -80,6 +82,12 @@ public record ManagedDatabase(DatabaseTarget target, RevisionCatalogue revisions
         }
         return new ManagedDatabase(target, revisions, migrationDataSource, flyway, sqliteLock(target),
                 LockTimeoutRetry.none());
+    }
+
+    /** A SQLite group defers its table rebuilds until needed ({@code nlds.migration.defer-rebuilds}, on by default). */
+    static boolean deferRebuilds(Backend backend, Function<String, String> settings) {
+        return backend == Backend.SQLITE && RevisionGrouping.from(settings).groups(backend)
+                && DeferredRebuilds.enabled(settings.apply(DeferredRebuilds.PROPERTY));
     }
 
     private static MigrationLock sqliteLock(DatabaseTarget target) {

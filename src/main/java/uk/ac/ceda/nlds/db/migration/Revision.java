@@ -3,10 +3,19 @@ package uk.ac.ceda.nlds.db.migration;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.List;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Objects;
+import java.util.Optional;
 
+import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.configuration.Configuration;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
+import org.flywaydb.core.api.migration.JavaMigration;
+
+import uk.ac.ceda.nlds.db.migration.dialect.DeferredRebuilds;
+import uk.ac.ceda.nlds.db.migration.progress.ProgressReporter;
 
 /**
  * One revision of one database's schema history: a Flyway Java migration (version and
@@ -38,9 +47,26 @@ public abstract class Revision extends BaseJavaMigration {
         long start = System.nanoTime();
         runtime().progress().revisionStarted(runtime.database(), label());
         run(context.getConnection(), this::upgrade);
+        if (lastOfRun(context.getConfiguration())) {
+            // the group's deferred rebuilds run in its last revision, so their time is in its history row
+            Optional<DeferredRebuilds> deferred = DeferredRebuilds.of(context.getConnection());
+            if (deferred.isPresent()) {
+                deferred.get().flush(ProgressReporter.of(runtime.progress(), runtime.database(), label()));
+            }
+        }
         // in the revision's own transaction: Alembic's record never lags behind Flyway's
         AlembicVersionTable.record(context.getConnection(), this);
         runtime.progress().revisionFinished(runtime.database(), label(), Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /** Whether this is the last revision Flyway will run: the highest it knows up to its target. */
+    private boolean lastOfRun(Configuration configuration) {
+        MigrationVersion target = configuration.getTarget();
+        Optional<MigrationVersion> last = Arrays.stream(configuration.getJavaMigrations())
+                .map(JavaMigration::getVersion).filter(Objects::nonNull)
+                .filter(v -> target == null || target == MigrationVersion.LATEST || v.compareTo(target) <= 0)
+                .max(Comparator.naturalOrder());
+        return last.isEmpty() || last.get().equals(getVersion());
     }
 
     /** Runs this revision's upgrade on {@code connection}, outside Flyway (scratch schemas), inside the caller's transaction. */

@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import uk.ac.ceda.nlds.db.migration.core.Backend;
 import uk.ac.ceda.nlds.db.migration.core.MigrationException;
+import uk.ac.ceda.nlds.db.migration.dialect.DeferredRebuilds;
 import uk.ac.ceda.nlds.db.migration.dialect.Sql;
 import uk.ac.ceda.nlds.db.migration.ops.SchemaOperations;
 import uk.ac.ceda.nlds.db.migration.progress.ProgressReporter;
@@ -30,8 +31,24 @@ public final class RevisionContext {
         this.schema = new SchemaOperations(connection, runtime.dialect(), progress, runtime.schemaLog());
     }
 
+    /**
+     * The revision's connection for raw SQL. With rebuilds deferred in a group, each statement first
+     * brings the tables it could read or write to their real shape ({@link DeferredRebuilds#guarded}).
+     */
     public Connection connection() {
-        return connection;
+        return deferred().map(d -> d.guarded(connection, progress)).orElse(connection);
+    }
+
+    private Optional<DeferredRebuilds> deferred() {
+        return DeferredRebuilds.of(connection);
+    }
+
+    /** Rebuilds every table whose rebuild a group deferred: data steps may read or write any table. */
+    void flushDeferred() throws SQLException {
+        Optional<DeferredRebuilds> deferred = deferred();
+        if (deferred.isPresent()) {
+            deferred.get().flush(progress);
+        }
     }
 
     public Backend backend() {
@@ -52,12 +69,13 @@ public final class RevisionContext {
 
     /** The table as it is now in the database, if it exists (for revisions that repair leftovers). */
     public Optional<Table> table(String name) throws SQLException {
-        return runtime.dialect().inspector().table(connection, name);
+        Optional<Table> pending = deferred().isPresent() ? deferred().get().pendingShape(name) : Optional.empty();
+        return pending.isPresent() ? pending : runtime.dialect().inspector().table(connection, name);
     }
 
     /** The single number a counting query returns. */
     public long count(String countSql) throws SQLException {
-        return Sql.queryLong(connection, countSql);
+        return Sql.queryLong(connection(), countSql);
     }
 
     /**
@@ -82,6 +100,7 @@ public final class RevisionContext {
      * nested copies), on this revision's connection and inside its transaction.
      */
     public <R> R withEntities(List<Class<?>> entities, RevisionEntities.Work<R> work) throws Exception {
+        flushDeferred();
         if (prepared != null && prepared.maps(entities)) {
             return prepared.run(connection, work);
         }

@@ -43,7 +43,11 @@ import uk.ac.ceda.nlds.db.testsupport.TestDatabase;
  * ({@code postgresql,sqlite}), {@code bench.memoryBackends} (the same), {@code bench.xmx} (heap limit of every jar run, 256m),
  * {@code bench.memoryFactor} (4; 0 skips the memory run), {@code bench.repeats} (no-op and bare
  * start runs, median taken, 3), {@code bench.jar} (target/nlds-db.jar), {@code bench.output}
- * (BENCHMARKS.md), {@code bench.workDir} (target/bench), {@code bench.upstream} (true: the Alembic-made base). PostgreSQL comes from
+ * (BENCHMARKS.md), {@code bench.workDir} (target/bench), {@code bench.upstream} (true: the Alembic-made base),
+ * {@code bench.groupings} (say {@code none,sqlite/false,sqlite}: each an {@code nlds.migration.group} value with
+ * an optional {@code /} and {@code nlds.migration.defer-rebuilds} value; when set, each backend times 1→9 on its own
+ * copy per setting, alternating (each round starting with the next), {@code bench.groupingRounds} rounds (1),
+ * against the raw-SQL bound timed again in each round, and nothing else). PostgreSQL comes from
  * {@code NLDS_TEST_POSTGRES_URL}, as in the tests.
  */
 public final class MigrationBenchmark {
@@ -79,6 +83,10 @@ public final class MigrationBenchmark {
     private final PostgresDatabases postgres = new PostgresDatabases();
     private final Map<ImageLayout.Cache, ImageLayout> imageLayouts = new java.util.EnumMap<>(ImageLayout.Cache.class);
     private boolean upstream = Boolean.parseBoolean(System.getProperty("bench.upstream", "true"));
+    /** {@code bench.groupings}: grouping settings to compare instead of the full run (empty: the full run). */
+    private final List<String> groupings = Arrays.stream(System.getProperty("bench.groupings", "").split(","))
+            .map(String::trim).filter(g -> !g.isEmpty()).toList();
+    private final int groupingRounds = Integer.getInteger("bench.groupingRounds", 1);
 
     /** Whether the run includes the Alembic-made base ({@code bench.upstream}, true; PostgreSQL only). */
     MigrationBenchmark withUpstreamBase(boolean include) {
@@ -149,6 +157,10 @@ public final class MigrationBenchmark {
         double load = load(engine, rows);
         table.add(rows, backend, "load revision-1 data", load, new BenchmarkData(rows).totalRows() / load);
         DatabasePair raw = engine.copy(postgres, workDir.resolve(name + "-raw"));
+        if (!groupings.isEmpty()) {
+            compareGroupings(backend, name, engine, raw, table);
+            return;
+        }
         DatabasePair imageCopy = engine.copy(postgres, workDir.resolve(name + "-image"));
 
         MeasuredProcess.Measured migration = process.runJar(jar, List.of("--migrate-only"), engine.environment(),
@@ -176,6 +188,55 @@ public final class MigrationBenchmark {
         table.add(rows, backend, "raw-SQL bound (JDBC)", rawSeconds, rows / rawSeconds).ratio(1, "raw");
 
         measureNoOp(backend, name, engine, table);
+    }
+
+    /**
+     * Issue 18, goal 4: 1→9 with each grouping setting, each on its own copy of the loaded pair, the
+     * settings alternating within a round, against the raw-SQL bound on another copy.
+     */
+    private void compareGroupings(Backend backend, String name, DatabasePair loaded, DatabasePair raw,
+            ResultTable table) throws Exception {
+        double rawSeconds = 0;
+        for (int round = 1; round <= groupingRounds; round++) {
+            // the bound again in every round, on its own copy: the machine's load changes between rounds
+            DatabasePair bound = round == 1 ? raw : loaded.copy(postgres, workDir.resolve(name + "-raw-" + round));
+            try (Connection c = bound.catalog().connect(); Connection m = bound.monitor().connect()) {
+                rawSeconds = RawSqlBound.run(c, RawSqlBound.catalog(backend))
+                        + RawSqlBound.run(m, RawSqlBound.monitor(backend));
+            }
+            table.add(rows, backend, "round " + round + ": raw-SQL bound (JDBC)", rawSeconds, rows / rawSeconds)
+                    .ratio(1, "raw");
+            for (int i = 0; i < groupings.size(); i++) {
+                // each round starts with the next setting, so none always runs first
+                String grouping = groupings.get((i + round - 1) % groupings.size());
+                String[] parts = grouping.split("/");
+                List<String> args = new ArrayList<>(List.of("--migrate-only", "--nlds.migration.group=" + parts[0]));
+                if (parts.length > 1) {
+                    args.add("--nlds.migration.defer-rebuilds=" + parts[1]);
+                }
+                String label = "group " + grouping + ", round " + round + ": ";
+                String dir = name + "-group-" + grouping.replace('/', '-') + "-" + round;
+                DatabasePair copy = loaded.copy(postgres, workDir.resolve(dir));
+                MeasuredProcess.Measured migration = process.runJar(jar, args, copy.environment(), dir);
+                if (!migration.output().contains("now at V9")) {
+                    throw new IllegalStateException("the run with " + grouping + " did not reach head:\n"
+                            + migration.output());
+                }
+                Map<Integer, Double> perRevision = historySeconds(copy);
+                DataSummary.requireSame(copy, bound);
+                double historySum = perRevision.values().stream().mapToDouble(Double::doubleValue).sum();
+                perRevision.forEach((version, seconds) -> table.add(rows, backend, label + "V" + version + " (history)",
+                        seconds, seconds > 0 ? rows / seconds : null));
+                table.add(rows, backend, label + "1→9 history sum", historySum, rows / historySum)
+                        .ratio(historySum / rawSeconds, "raw");
+                table.add(rows, backend, label + "1→9 --migrate-only process", migration.seconds(),
+                        rows / migration.seconds()).ratio(migration.seconds() / rawSeconds, "raw").memory(migration);
+                copy.drop();
+            }
+            if (round > 1) {
+                bound.drop();
+            }
+        }
     }
 
     /**

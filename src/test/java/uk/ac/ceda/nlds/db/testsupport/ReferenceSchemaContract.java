@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -14,9 +16,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import uk.ac.ceda.nlds.db.config.ManagedDatabase;
 import uk.ac.ceda.nlds.db.config.NldsDatabase;
+import uk.ac.ceda.nlds.db.migration.RevisionGrouping;
 import uk.ac.ceda.nlds.db.migration.adopt.AlembicAdoption;
 import uk.ac.ceda.nlds.db.migration.core.Backend;
+import uk.ac.ceda.nlds.db.migration.dialect.DeferredRebuilds;
 import uk.ac.ceda.nlds.db.migration.dialect.Dialect;
 import uk.ac.ceda.nlds.db.migration.model.SchemaComparison;
 import uk.ac.ceda.nlds.db.migration.model.SchemaDifference;
@@ -62,9 +67,27 @@ public abstract class ReferenceSchemaContract {
         assertThat(differences(Backend.SQLITE, version, ours, reference)).isEmpty();
     }
 
+    /** The same with the revisions in one transaction and SQLite's rebuilds deferred inside it. */
+    @ParameterizedTest(name = "revision {0}")
+    @MethodSource("sqliteRevisions")
+    void sqliteSchemaEqualsTheReferenceWithTheRevisionsGrouped(int version) throws Exception {
+        TestDatabase ours = TestDatabase.sqlite(folder.resolve("ours-grouped-" + version + ".db"));
+        TestDatabase reference = TestDatabase.sqlite(folder.resolve("reference-" + version + ".db"));
+        Map<String, String> settings = new HashMap<>(MigrationHarness.FIXTURE_SETTINGS);
+        settings.put(RevisionGrouping.PROPERTY, "sqlite");
+        settings.put(DeferredRebuilds.PROPERTY, "true");
+        assertThat(differences(Backend.SQLITE, version, ours, reference,
+                MigrationHarness.managed(database(), ours, settings, List.of()))).isEmpty();
+    }
+
     private List<SchemaDifference> differences(Backend backend, int version, TestDatabase ours, TestDatabase reference)
             throws Exception {
-        MigrationHarness.migrateTo(MigrationHarness.managed(database(), ours), version);
+        return differences(backend, version, ours, reference, MigrationHarness.managed(database(), ours));
+    }
+
+    private List<SchemaDifference> differences(Backend backend, int version, TestDatabase ours, TestDatabase reference,
+            ManagedDatabase managed) throws Exception {
+        MigrationHarness.migrateTo(managed, version);
         Path script = NldsReference.referenceSchema(backend == Backend.SQLITE ? "sqlite" : "postgresql", version,
                 database().id());
         try (Connection connection = reference.connect()) {

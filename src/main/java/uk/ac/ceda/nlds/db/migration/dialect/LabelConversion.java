@@ -7,7 +7,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import uk.ac.ceda.nlds.db.migration.core.MigrationException;
@@ -45,6 +48,48 @@ final class LabelConversion {
                     + op.toType().name() + " " + op.toType().labels() + ": " + listed
                     + "; update or remove those rows first, nothing was changed");
         }
+    }
+
+    /**
+     * One flat CASE over the column's stored labels for several conversions in a row, the same
+     * value as nesting each one's {@link #caseExpression} in the next, without the nesting: nested,
+     * each branch of a conversion evaluates the whole expression before it again, which made one
+     * merged rebuild of 1 million rows slower than the three it replaced. Each label any of the maps
+     * names is taken through every map in turn (a label a map does not name stays, as its ELSE does).
+     */
+    static String composedCaseExpression(List<ConvertEnumColumn> chain, String textExpression) {
+        Set<String> labels = new TreeSet<>();
+        chain.forEach(op -> labels.addAll(op.map().mapping().keySet()));
+        StringBuilder sql = new StringBuilder("CASE");
+        String fromNull = through(chain, null);
+        if (fromNull != null) {
+            sql.append(" WHEN ").append(textExpression).append(" IS NULL THEN ").append(literal(fromNull));
+        }
+        for (String label : labels) {
+            String target = through(chain, label);
+            if (!label.equals(target)) {
+                sql.append(" WHEN ").append(textExpression).append(" = ").append(literal(label)).append(" THEN ")
+                        .append(literal(target));
+            }
+        }
+        if (sql.length() == "CASE".length()) {
+            return textExpression;
+        }
+        return sql.append(" ELSE ").append(textExpression).append(" END").toString();
+    }
+
+    /** What the conversions make of one stored label (null: a NULL), as their CASEs would in turn. */
+    private static String through(List<ConvertEnumColumn> chain, String label) {
+        String value = label;
+        for (ConvertEnumColumn op : chain) {
+            if (value == null) {
+                value = op.map().nullLabel();
+            } else {
+                String current = value;
+                value = op.map().mapping().getOrDefault(current, current);
+            }
+        }
+        return value;
     }
 
     /** A CASE over the old value as text that yields the new label as text. */

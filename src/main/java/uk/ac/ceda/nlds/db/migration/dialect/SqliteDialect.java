@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import uk.ac.ceda.nlds.db.migration.core.Backend;
 import uk.ac.ceda.nlds.db.migration.ops.SchemaOp.AddColumn;
@@ -36,7 +37,9 @@ import uk.ac.ceda.nlds.db.migration.schema.Table;
 /**
  * SQLite: what it can do natively (create and drop tables and indexes, add a column) it does;
  * everything else on a table is batched into one rebuild, as Alembic's batch mode does.
- * Enums are plain VARCHAR columns, so enum-type operations are no-ops.
+ * Enums are plain VARCHAR columns, so enum-type operations are no-ops. On a connection of
+ * {@link DeferredRebuilds} (revisions grouped in one transaction) rebuilds wait until needed and
+ * merge across revisions.
  */
 public final class SqliteDialect implements Dialect {
 
@@ -52,6 +55,10 @@ public final class SqliteDialect implements Dialect {
 
     @Override
     public void apply(Connection connection, List<SchemaOp> batch, ProgressReporter progress) throws SQLException {
+        Optional<DeferredRebuilds> deferred = DeferredRebuilds.of(connection);
+        if (deferred.isPresent() && deferred.get().defer(batch, progress)) {
+            return;
+        }
         if (!rebuilds(batch)) {
             for (SchemaOp op : batch) {
                 applyNative(connection, op);

@@ -60,6 +60,17 @@ final class SqliteTableRebuild {
     private Table target;
     /** For each column of the new table, the expression over the old table that fills it. */
     private final Map<String, String> sources = new LinkedHashMap<>();
+    /** Each enum conversion's label check, on the column's expression as the operations before it left it. */
+    private final List<LabelCheck> labelChecks = new ArrayList<>();
+
+    private record LabelCheck(ConvertEnumColumn op, String textExpression) {
+    }
+
+    /** The conversions a column's source applies, in order, to {@code stored}, giving {@code expression}. */
+    private record Chain(String stored, List<ConvertEnumColumn> ops, String expression) {
+    }
+
+    private final Map<String, Chain> chains = new LinkedHashMap<>();
 
     SqliteTableRebuild(Connection connection, Table current, ProgressReporter progress) {
         this.connection = connection;
@@ -70,11 +81,49 @@ final class SqliteTableRebuild {
     }
 
     void apply(List<SchemaOp> ops) throws SQLException {
+        apply(ops, true);
+    }
+
+    /** The same, without the label checks when {@link #check} already made them on the same rows. */
+    void apply(List<SchemaOp> ops, boolean checkLabels) throws SQLException {
         requireForeignKeysOff();
         for (SchemaOp op : ops) {
             plan(op);
         }
+        if (checkLabels) {
+            runLabelChecks(labelChecks);
+        }
         rebuild();
+    }
+
+    /**
+     * What {@link #apply} would refuse before copying anything, for the operations {@code added}
+     * at the end of {@code ops}: a rebuild deferred within a group refuses in the revision that asked
+     * for it, with the same message, and reads each label through the conversions before it.
+     */
+    static void check(Connection connection, Table current, List<SchemaOp> ops, List<SchemaOp> added)
+            throws SQLException {
+        SqliteTableRebuild rebuild = new SqliteTableRebuild(connection, current, ProgressReporter.NONE);
+        for (SchemaOp op : ops) {
+            rebuild.plan(op);
+        }
+        rebuild.runLabelChecks(rebuild.labelChecks.stream()
+                .filter(c -> added.stream().anyMatch(op -> op == c.op())).toList());
+    }
+
+    private void runLabelChecks(List<LabelCheck> checks) throws SQLException {
+        for (LabelCheck check : checks) {
+            LabelConversion.requireMappable(connection, check.op(), check.textExpression());
+        }
+    }
+
+    /** The table's shape after {@code ops}, as a rebuild would make it; reads nothing. */
+    static Table shapeAfter(Table current, List<SchemaOp> ops) {
+        SqliteTableRebuild rebuild = new SqliteTableRebuild(null, current, ProgressReporter.NONE);
+        for (SchemaOp op : ops) {
+            rebuild.plan(op);
+        }
+        return rebuild.target;
     }
 
     private void requireForeignKeysOff() throws SQLException {
@@ -84,7 +133,7 @@ final class SqliteTableRebuild {
         }
     }
 
-    private void plan(SchemaOp op) throws SQLException {
+    private void plan(SchemaOp op) {
         switch (op) {
             case AddColumn(_, Column column) -> {
                 target = target.withColumns(append(target.columns(), column));
@@ -100,9 +149,26 @@ final class SqliteTableRebuild {
             }
             case AlterColumn(_, Column from, Column to) -> replaceColumn(from.name(), to, sources.get(from.name()));
             case ConvertEnumColumn convert -> {
-                String column = quote(convert.from().name());
-                LabelConversion.requireMappable(connection, convert, column);
-                replaceColumn(convert.from().name(), convert.to(), LabelConversion.caseExpression(convert, column));
+                // a conversion merged after others on the same column maps what they wrote: one flat CASE
+                // over the stored labels for all of them, and the check reads the labels the earlier ones write
+                String name = convert.from().name();
+                target.requireColumn(name);
+                String source = sources.get(name);
+                Chain before = chains.get(name);
+                List<ConvertEnumColumn> chain = new ArrayList<>();
+                String stored = source;
+                if (before != null && before.expression().equals(source)) {
+                    chain.addAll(before.ops());
+                    stored = before.stored();
+                } else if (!source.equals(quote(name))) {
+                    stored = "(" + source + ")";
+                }
+                labelChecks.add(new LabelCheck(convert, chain.isEmpty() ? stored
+                        : "(" + LabelConversion.composedCaseExpression(chain, stored) + ")"));
+                chain.add(convert);
+                String expression = LabelConversion.composedCaseExpression(chain, stored);
+                replaceColumn(name, convert.to(), expression);
+                chains.put(name, new Chain(stored, List.copyOf(chain), expression));
             }
             case AddUnique(_, UniqueConstraint constraint) -> target = target.withUniques(append(target.uniques(), constraint));
             case DropUnique(_, UniqueConstraint dropped) -> target = target.withUniques(without(target.uniques(),
