@@ -27,7 +27,10 @@ import uk.ac.ceda.nlds.db.testsupport.RevisionChain;
 import uk.ac.ceda.nlds.db.testsupport.Rows;
 import uk.ac.ceda.nlds.db.testsupport.TestDatabase;
 
-/** Each operator verb as a real process on both backends, as operators run them. */
+/**
+ * Each operator verb as a real process on both backends, as operators run them; bad input through
+ * {@code java -jar} on the jar as packaged, the rest on the same jar unpacked with an AOT cache.
+ */
 class OperatorCommandsIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -157,12 +160,12 @@ class OperatorCommandsIT {
 
         for (String[] bad : List.of(new String[] {"upgrad"}, new String[] {"upgrade", "2"},
                 new String[] {"downgrade", "-x1"}, new String[] {"current", "--db=archive"}, new String[] {"stamp", "3"})) {
-            JarProcess.Result result = pair.run(bad);
+            JarProcess.Result result = JarProcess.runPackagedJar(folder, pair.environment(), bad);
             assertThat(result.exitCode()).as(String.join(" ", bad)).isEqualTo(ExitCode.INVALID_INPUT);
             assertThat(result.stderr().lines().toList()).as(String.join(" ", bad)).singleElement().asString()
                     .startsWith("nlds-db: ");
         }
-        JarProcess.Result unreachable = JarProcess.run(folder, Map.of("NLDS_DB_CATALOG_URL", pair.catalog().url(),
+        JarProcess.Result unreachable = JarProcess.runPackagedJar(folder, Map.of("NLDS_DB_CATALOG_URL", pair.catalog().url(),
                 "NLDS_DB_MONITOR_URL", "jdbc:postgresql://127.0.0.1:1/monitor"), "upgrade");
         assertThat(unreachable.exitCode()).isEqualTo(ExitCode.FAILURE);
         assertThat(unreachable.stderr()).startsWith("nlds-db: monitor: cannot connect to jdbc:postgresql://127.0.0.1:1/monitor");
@@ -178,8 +181,12 @@ class OperatorCommandsIT {
             return database == NldsDatabase.CATALOG ? catalog : monitor;
         }
 
+        Map<String, String> environment() {
+            return new DatabasePair(catalog, monitor).environment();
+        }
+
         JarProcess.Result run(String... args) throws Exception {
-            return JarProcess.run(folder, new DatabasePair(catalog, monitor).environment(), args);
+            return JarProcess.run(folder, environment(), args);
         }
 
         JarProcess.Result ok(String... args) throws Exception {
