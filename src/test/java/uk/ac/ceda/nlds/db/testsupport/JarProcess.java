@@ -34,11 +34,36 @@ public final class JarProcess {
     }
 
     /**
-     * Runs {@code java -jar nlds-db.jar args…} in {@code workingDirectory} with extra environment variables;
-     * with the test chain's own test-only revisions ({@link RevisionChain}) when it has any.
+     * Runs nlds-db with {@code args…} in {@code workingDirectory} with extra environment variables, from
+     * the jar unpacked with an AOT cache ({@link TestImage}), with the test chain's own test-only revisions ({@link RevisionChain}) when it has any.
      */
     public static Result run(Path workingDirectory, Map<String, String> environment, String... args)
             throws IOException, InterruptedException {
+        if (!chainArguments().isEmpty()) {
+            return runWithTestClasses(workingDirectory, environment, withChain(args));
+        }
+        return run(workingDirectory, environment, TestImage.get().command(List.of()), args);
+    }
+
+    /**
+     * Runs {@code java -jar target/nlds-db.jar args…}, the nested jar as it is packaged, for the
+     * tests of what only that start shows (its manifest, its loader, the real main's exit code and
+     * output); the other process tests run the same jar unpacked with an AOT cache ({@link TestImage}).
+     * With test-only revisions in the chain, they are on its loader path ({@code PropertiesLauncher}).
+     */
+    public static Result runPackagedJar(Path workingDirectory, Map<String, String> environment, String... args)
+            throws IOException, InterruptedException {
+        if (!chainArguments().isEmpty()) {
+            // the manifest's Enable-Native-Access applies to java -jar only
+            return run(workingDirectory, environment, List.of(javaBinary(), "--enable-native-access=ALL-UNNAMED",
+                    "-Dloader.path=" + testRevisions().toAbsolutePath(), "-cp", jar().toString(),
+                    "org.springframework.boot.loader.launch.PropertiesLauncher"), withChain(args));
+        }
+        return run(workingDirectory, environment, List.of(javaBinary(), "-jar", jar().toString()), args);
+    }
+
+    /** The test chain's own test-only revisions ({@link RevisionChain}) as arguments, if it has any. */
+    private static List<String> chainArguments() {
         List<String> chain = new ArrayList<>();
         for (NldsDatabase database : NldsDatabase.values()) {
             List<String> extra = RevisionChain.extraPackages(database);
@@ -46,15 +71,17 @@ public final class JarProcess {
                 chain.add("--nlds.migration.extra-packages." + database.id() + "=" + String.join(",", extra));
             }
         }
-        if (!chain.isEmpty()) {
-            chain.addAll(0, List.of(args));
-            return runWithTestClasses(workingDirectory, environment, chain.toArray(String[]::new));
-        }
-        return run(workingDirectory, environment, List.of(javaBinary(), "-jar", jar().toString()), args);
+        return chain;
+    }
+
+    private static String[] withChain(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(chainArguments());
+        return all.toArray(String[]::new);
     }
 
     /**
-     * The same with the test classes on the jar's loader path, so test-only revisions can be named
+     * The same with the test-only revisions on the class path, so they can be named
      * in {@code nlds.migration.extra-packages.*}.
      */
     public static Result runWithTestClasses(Path workingDirectory, Map<String, String> environment, String... args)
@@ -62,12 +89,9 @@ public final class JarProcess {
         return run(workingDirectory, environment, launcherWithTestClasses(), args);
     }
 
-    /** The java command that starts the jar with the test-only revisions on its loader path. */
+    /** The java command that starts the jar with the test-only revisions on its class path. */
     public static List<String> launcherWithTestClasses() {
-        // the manifest's Enable-Native-Access applies to java -jar only
-        return List.of(javaBinary(), "--enable-native-access=ALL-UNNAMED",
-                "-Dloader.path=" + testRevisions().toAbsolutePath(), "-cp", jar().toString(),
-                "org.springframework.boot.loader.launch.PropertiesLauncher");
+        return TestImage.get().command(List.of(testRevisions()));
     }
 
     private static Path testRevisions;
@@ -117,12 +141,12 @@ public final class JarProcess {
     }
 
     /**
-     * Starts {@code java -jar nlds-db.jar args…} and kills it with SIGKILL after {@code delay}, as a
+     * Starts nlds-db with {@code args…} and kills it with SIGKILL after {@code delay}, as a
      * crash would; returns false when it had already finished by itself.
      */
     public static boolean killAfter(Path workingDirectory, Map<String, String> environment, Duration delay,
             String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-jar", jar().toString()));
+        List<String> command = new ArrayList<>(TestImage.get().command(List.of()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD);
@@ -137,13 +161,13 @@ public final class JarProcess {
     }
 
     /**
-     * Starts {@code java -jar nlds-db.jar args…} and kills it with SIGKILL, as a crash would, as soon
+     * Starts nlds-db with {@code args…} and kills it with SIGKILL, as a crash would, as soon
      * as it prints a line that {@code moment} accepts: a kill at a state, not after a time. Returns
      * false when it finished without printing such a line.
      */
     public static boolean killWhen(Path workingDirectory, Map<String, String> environment, Predicate<String> moment,
             String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-jar", jar().toString()));
+        List<String> command = new ArrayList<>(TestImage.get().command(List.of()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
                 .redirectErrorStream(true);

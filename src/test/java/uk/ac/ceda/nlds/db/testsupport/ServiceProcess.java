@@ -18,7 +18,7 @@ import java.util.function.Predicate;
 
 /**
  * The packaged service running as a real process on free ports (the API's and the management
- * port's), with the test classes on its loader path (so test-only revisions can be named in
+ * port's), with the test-only revisions on its class path (so they can be named in
  * {@code nlds.migration.extra-packages.*}).
  */
 public final class ServiceProcess implements AutoCloseable {

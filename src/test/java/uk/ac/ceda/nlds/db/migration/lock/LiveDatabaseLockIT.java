@@ -266,6 +266,7 @@ class LiveDatabaseLockIT {
 
     private static int advisoryLockHolder(TestDatabase database) throws SQLException {
         List<String> holders = Rows.column(database, "SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted"
+                + " AND database = (SELECT oid FROM pg_database WHERE datname = current_database())"
                 + " AND objsubid = 1 AND classid::bigint = " + (PostgresAdvisoryLock.KEY >>> 32)
                 + " AND objid::bigint = " + (PostgresAdvisoryLock.KEY & 0xffffffffL));
         assertThat(holders).hasSize(1);

@@ -1,0 +1,130 @@
+package uk.ac.ceda.nlds.db.testsupport;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.springframework.util.FileSystemUtils;
+
+import uk.ac.ceda.nlds.db.NldsDbApplication;
+
+/**
+ * The packaged jar laid out as the container image runs it (see the Dockerfile), for the tests'
+ * processes: unpacked with Spring Boot's {@code -Djarmode=tools extract} into {@code
+ * target/test-image/}, with a Java 25 AOT cache recorded by one training run that migrates two
+ * scratch SQLite files from empty to head. A test process then starts in about half the time of
+ * {@code java -jar} on the nested jar (BENCHMARKS.md, the test suite), which most process tests
+ * pay dozens of times. Built once per package: the stamp holds the jar's size and time, and a file
+ * lock keeps two test JVMs from building it at once.
+ *
+ * <p>Every process also runs with C1 only and the serial collector, which suit short processes;
+ * the training run uses the same options, as the cache requires. The class path is given with
+ * {@code -cp} (not {@code -jar}) so test-only revisions can be appended to it; the cache accepts an
+ * appended class path, and native access, which the manifest grants to {@code java -jar} only, is
+ * granted on the command line at training and at every start alike.
+ */
+final class TestImage {
+
+    private static final Path FOLDER = Path.of("target/test-image").toAbsolutePath();
+    private static final List<String> OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+            "--enable-native-access=ALL-UNNAMED");
+    private static final long TRAINING_MINUTES = 5;
+
+    private static TestImage built;
+
+    private final Path applicationJar;
+    private final Path cache;
+
+    private TestImage(Path applicationJar, Path cache) {
+        this.applicationJar = applicationJar;
+        this.cache = cache;
+    }
+
+    /** The image of the current {@code target/nlds-db.jar}, built on first use. */
+    static synchronized TestImage get() {
+        if (built == null) {
+            try {
+                built = build(JarProcess.jar());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot lay out " + FOLDER, e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while laying out " + FOLDER, e);
+            }
+        }
+        return built;
+    }
+
+    /** The java command that starts the application with {@code extraClassPath} appended to its class path. */
+    List<String> command(List<Path> extraClassPath) {
+        List<String> command = new ArrayList<>(List.of(java()));
+        command.addAll(OPTIONS);
+        command.add("-XX:AOTCache=" + cache);
+        List<String> classPath = new ArrayList<>(List.of(applicationJar.toString()));
+        extraClassPath.forEach(p -> classPath.add(p.toAbsolutePath().toString()));
+        command.addAll(List.of("-cp", String.join(java.io.File.pathSeparator, classPath),
+                NldsDbApplication.class.getName()));
+        return command;
+    }
+
+    private static TestImage build(Path jar) throws IOException, InterruptedException {
+        Files.createDirectories(FOLDER.getParent());
+        Path image = FOLDER.resolve("image");
+        Path applicationJar = image.resolve(jar.getFileName());
+        Path cache = FOLDER.resolve("nlds-db.aot");
+        Path stamp = FOLDER.resolve("stamp");
+        String expected = Files.size(jar) + " " + Files.getLastModifiedTime(jar).toMillis();
+        try (FileChannel lock = FileChannel.open(FOLDER.resolveSibling("test-image.lock"), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE); var held = lock.lock()) {
+            if (Files.isRegularFile(stamp) && Files.readString(stamp).equals(expected)) {
+                return new TestImage(applicationJar, cache);
+            }
+            FileSystemUtils.deleteRecursively(FOLDER);
+            Path training = Files.createDirectories(FOLDER.resolve("training"));
+            run(training, List.of(java(), "-Djarmode=tools", "-jar", jar.toString(), "extract", "--destination",
+                    image.toString()));
+            List<String> train = new ArrayList<>(List.of(java()));
+            train.addAll(OPTIONS);
+            train.addAll(List.of("-XX:AOTCacheOutput=" + cache, "-Dserver.port=0", "-Dmanagement.server.port=0",
+                    "-cp", applicationJar.toString(), NldsDbApplication.class.getName(), "--migrate-only",
+                    "--nlds.db.catalog.url=jdbc:sqlite:" + training.resolve("catalog.db"),
+                    "--nlds.db.monitor.url=jdbc:sqlite:" + training.resolve("monitor.db")));
+            run(training, train);
+            if (!Files.isRegularFile(cache) || Files.size(cache) == 0) {
+                throw new IllegalStateException("the training run wrote no AOT cache at " + cache);
+            }
+            FileSystemUtils.deleteRecursively(training);
+            Files.writeString(stamp, expected);
+            return new TestImage(applicationJar, cache);
+        }
+    }
+
+    private static void run(Path workingDirectory, List<String> command) throws IOException, InterruptedException {
+        Path output = Files.createTempFile(FOLDER.getParent(), "test-image", ".log");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
+                .redirectErrorStream(true).redirectOutput(output.toFile());
+        // the training start must not find a test's databases: it runs on the scratch files only
+        builder.environment().keySet().removeIf(name -> name.startsWith("NLDS_"));
+        Process process = builder.start();
+        if (!process.waitFor(TRAINING_MINUTES, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new IllegalStateException(String.join(" ", command) + " did not finish within " + TRAINING_MINUTES
+                    + " minutes");
+        }
+        if (process.exitValue() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " exited with " + process.exitValue() + ":\n"
+                    + Files.readString(output));
+        }
+        Files.delete(output);
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+}
