@@ -34,19 +34,40 @@ public class EntityModelCheck {
     public static final Set<String> BOOKKEEPING_TABLES = AlembicAdoption.BOOKKEEPING_TABLES;
 
     public List<SchemaDifference> differences(ManagedDatabase database) {
-        DatabaseSchema expected = EntityModel.of(database.target().backend(),
-                database.target().database().entityPackage());
         try (Connection connection = database.migrationDataSource().getConnection()) {
-            DatabaseSchema actual = Dialect.of(database.target().backend()).inspector().inspect(connection);
-            return new SchemaComparison(database.target().backend(), BOOKKEEPING_TABLES).compare(expected, actual);
+            return differences(database, connection);
         } catch (SQLException e) {
-            throw new MigrationFailedException(database.id(), "cannot read the schema to check the entity model: "
-                    + e.getMessage(), e);
+            throw unreadable(database, e);
         }
     }
 
+    /** The same on the caller's connection (the no-op start's only one). */
+    public List<SchemaDifference> differences(ManagedDatabase database, Connection connection) {
+        DatabaseSchema expected = EntityModel.of(database.target().backend(),
+                database.target().database().entityPackage());
+        try {
+            DatabaseSchema actual = Dialect.of(database.target().backend()).inspector().inspect(connection);
+            return new SchemaComparison(database.target().backend(), BOOKKEEPING_TABLES).compare(expected, actual);
+        } catch (SQLException e) {
+            throw unreadable(database, e);
+        }
+    }
+
+    private static MigrationFailedException unreadable(ManagedDatabase database, SQLException e) {
+        return new MigrationFailedException(database.id(), "cannot read the schema to check the entity model: "
+                + e.getMessage(), e);
+    }
+
     public void verify(ManagedDatabase database) {
-        List<SchemaDifference> differences = differences(database);
+        try (Connection connection = database.migrationDataSource().getConnection()) {
+            verify(database, connection);
+        } catch (SQLException e) {
+            throw unreadable(database, e);
+        }
+    }
+
+    public void verify(ManagedDatabase database, Connection connection) {
+        List<SchemaDifference> differences = differences(database, connection);
         if (!differences.isEmpty()) {
             String at = DatabaseMigrator.describe(database, DatabaseMigrator.currentVersion(database));
             log.error("{}: the service's entity model does not match the schema at {}, {} differences:\n{}",
