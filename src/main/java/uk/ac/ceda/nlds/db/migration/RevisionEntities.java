@@ -76,6 +76,17 @@ public final class RevisionEntities implements AutoCloseable {
                 .<Class<?>>map(c -> c).toList();
     }
 
+    /**
+     * Builds the shared factory over {@code owner}'s nested entities now, if it has any and they are
+     * this build's own classes (another loader's get a private factory per use: nothing to keep).
+     */
+    static void buildShared(Backend backend, Class<?> owner) {
+        List<Class<?>> entities = nestedIn(owner);
+        if (!entities.isEmpty() && entities.stream().allMatch(c -> c.getClassLoader() == OWN_LOADER)) {
+            open(backend, entities).close();
+        }
+    }
+
     /** Whether sessions of this factory can work with every one of {@code classes}. */
     boolean maps(List<Class<?>> classes) {
         return entities.containsAll(classes);

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 
 import uk.ac.ceda.nlds.db.config.ManagedDatabase;
 import uk.ac.ceda.nlds.db.migration.adopt.AlembicAdoption;
+import uk.ac.ceda.nlds.db.migration.core.Backend;
 import uk.ac.ceda.nlds.db.migration.dialect.Dialect;
 import uk.ac.ceda.nlds.db.migration.model.EntityModel;
 import uk.ac.ceda.nlds.db.migration.model.SchemaComparison;
@@ -32,6 +33,25 @@ public class EntityModelCheck {
 
     /** Bookkeeping tables that no entity maps. */
     public static final Set<String> BOOKKEEPING_TABLES = AlembicAdoption.BOOKKEEPING_TABLES;
+
+    /**
+     * Starts reading the model the check will compare against (class-path scan of the entity package,
+     * the build's recorded models: a few hundred milliseconds of class loading on a process's first
+     * check) on another thread, so it overlaps the caller's connects and head checks; the check
+     * itself waits for it. A failure here is left for the check to meet and report.
+     */
+    public void prefetch(ManagedDatabase database) {
+        Backend backend = database.target().backend();
+        String pkg = database.target().database().entityPackage();
+        Thread.ofPlatform().daemon().name("entity-model-" + database.id()).start(() -> {
+            try {
+                EntityModel.of(backend, pkg);
+            } catch (RuntimeException e) {
+                log.debug("{}: reading the entity model ahead failed, the check reads it again: {}", database.id(),
+                        e.getMessage());
+            }
+        });
+    }
 
     public List<SchemaDifference> differences(ManagedDatabase database) {
         try (Connection connection = database.migrationDataSource().getConnection()) {

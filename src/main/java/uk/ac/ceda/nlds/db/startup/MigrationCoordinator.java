@@ -24,6 +24,7 @@ import org.springframework.stereotype.Component;
 
 import uk.ac.ceda.nlds.db.config.DatabaseWait;
 import uk.ac.ceda.nlds.db.config.ManagedDatabase;
+import uk.ac.ceda.nlds.db.migration.EntityFactoriesAhead;
 import uk.ac.ceda.nlds.db.migration.plan.DatabasePlan;
 
 /**
@@ -74,6 +75,7 @@ public class MigrationCoordinator implements ApplicationRunner {
         Set<String> atHead = new HashSet<>();
         // both folders before either database: a bad one changes nothing
         databases.forEach(database -> database.target().prepareSqliteFolder());
+        databases.forEach(entityModelCheck::prefetch);
         // a database found at head keeps the connection the wait opened for its whole no-op path (the
         // head check and the entity check): the migration's data source is not pooled
         Map<ManagedDatabase, Connection> noOp = new IdentityHashMap<>();
@@ -101,6 +103,10 @@ public class MigrationCoordinator implements ApplicationRunner {
                         .orElseThrow(), unset.get().error(), atHead);
                 return;
             }
+            // never on the no-op path: only databases with revisions pending have a plan
+            EntityFactoriesAhead.start(plans.entrySet().stream().filter(e -> from(e.getValue()).isPresent())
+                    .map(e -> new EntityFactoriesAhead.Pending(e.getKey().revisions(), e.getValue().fromVersion()))
+                    .toList());
             for (ManagedDatabase database : databases) {
                 Connection connection = noOp.get(database);
                 try {
@@ -162,7 +168,7 @@ public class MigrationCoordinator implements ApplicationRunner {
         }
         try {
             long started = System.nanoTime();
-            DatabasePlan plan = MigrationPlanner.plan(database, status -> database.revisions().headVersion());
+            DatabasePlan plan = MigrationPlanner.beforeMigrating(database);
             log.debug("{}: planned in {} ms", database.id(), (System.nanoTime() - started) / 1_000_000);
             log.info("{}", plan.summary());
             if (plan.refusal() != null) {
