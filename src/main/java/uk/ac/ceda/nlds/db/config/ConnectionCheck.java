@@ -24,7 +24,12 @@ public final class ConnectionCheck {
     public static Connection open(ManagedDatabase database) {
         try {
             Connection connection = database.migrationDataSource().getConnection();
-            connection.getMetaData();
+            try {
+                connection.getMetaData();
+            } catch (SQLException e) {
+                connection.close();
+                throw e;
+            }
             return connection;
         } catch (SQLException e) {
             String cause = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
