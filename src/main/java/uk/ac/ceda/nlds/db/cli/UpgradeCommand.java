@@ -89,9 +89,9 @@ final class UpgradeCommand extends DatabaseCommand {
                 log.warn("{}: no plan before migrating: {}", databases.get(i).id(), StartupErrors.oneLine(e));
             }
         }
-        Optional<InvalidInputException> unset = SettingsPreflight.failure(plans);
+        Optional<SettingsPreflight.Unset> unset = SettingsPreflight.failure(plans);
         if (unset.isPresent()) {
-            throw unset.get();
+            throw unset.get().error();
         }
     }
 

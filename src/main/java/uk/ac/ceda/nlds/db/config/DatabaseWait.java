@@ -4,6 +4,7 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 
@@ -34,18 +35,22 @@ public final class DatabaseWait {
         this.maximum = maximum;
     }
 
-    public void await(ManagedDatabase database) {
+    /**
+     * The connection that answered, handed over so that a caller with little to do (the no-op
+     * start) needs no second one (the migration's data source is not pooled); the caller closes it.
+     */
+    public Connection connect(ManagedDatabase database) {
         ExponentialBackOff backOff = new ExponentialBackOff(500, 2.0);
         backOff.setMaxInterval(10_000);
         backOff.setMaxElapsedTime(maximum.toMillis());
         BackOffExecution execution = backOff.start();
         for (int attempt = 1;; attempt++) {
             try {
-                ConnectionCheck.verify(database);
+                Connection connection = ConnectionCheck.open(database);
                 if (attempt > 1) {
                     log.info("{}: the database answers after {} attempts", database.id(), attempt);
                 }
-                return;
+                return connection;
             } catch (MigrationException e) {
                 if (!unreachable(e)) {
                     throw e;

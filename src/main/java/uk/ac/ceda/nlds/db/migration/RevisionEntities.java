@@ -76,6 +76,37 @@ public final class RevisionEntities implements AutoCloseable {
                 .<Class<?>>map(c -> c).toList();
     }
 
+    /**
+     * Builds the shared factory over {@code owner}'s nested entities now, if it has any and they are
+     * this build's own classes (another loader's get a private factory per use: nothing to keep).
+     */
+    static void buildShared(Backend backend, Class<?> owner) {
+        List<Class<?>> entities = nestedIn(owner);
+        if (entities.isEmpty() || !entities.stream().allMatch(c -> c.getClassLoader() == OWN_LOADER)) {
+            return;
+        }
+        try (RevisionEntities built = open(backend, entities)) {
+            built.translateOneQueryEach();
+        }
+    }
+
+    /**
+     * Parses a query over each entity, never run (a session needs no connection for it): the first
+     * query translation in a process loads Hibernate's query classes, a cost the revision's data
+     * step otherwise pays after its factory is ready. Best effort: a failure leaves that to the step.
+     */
+    private void translateOneQueryEach() {
+        try (StatelessSession session = sessionFactory.openStatelessSession()) {
+            for (Class<?> entity : entities) {
+                String name = sessionFactory.getMetamodel().entity(entity).getName();
+                session.createSelectionQuery("select count(e) from " + name + " e where e.id between :low and :high",
+                        Long.class);
+            }
+        } catch (RuntimeException e) {
+            log.debug("parsing queries ahead over {} failed: {}", entities, e.getMessage());
+        }
+    }
+
     /** Whether sessions of this factory can work with every one of {@code classes}. */
     boolean maps(List<Class<?>> classes) {
         return entities.containsAll(classes);

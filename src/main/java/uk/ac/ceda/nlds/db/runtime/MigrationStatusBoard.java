@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
@@ -56,14 +57,15 @@ public class MigrationStatusBoard implements ProgressObserver, MigrationStateLis
     }
 
     @Override
-    public void migrating(ManagedDatabase database) {
+    public void migrating(ManagedDatabase database, OptionalInt from) {
         DatabaseProgress progress = progress(database.id());
         progress.revisions = database.revisions();
         progress.head = database.revisions().headVersion();
         // where it starts from, so the endpoint never shows a migrating database without a revision
-        // (a replica may wait long on another's lock before its first revision starts)
+        // (a replica may wait long on another's lock before its first revision starts); read only
+        // when the coordinator's plan or head check did not tell
         try {
-            progress.version = DatabaseStatus.read(database).version();
+            progress.version = from.isPresent() ? from.getAsInt() : DatabaseStatus.read(database).version();
         } catch (RuntimeException e) {
             // unreadable now: the first revision that starts tells
         }

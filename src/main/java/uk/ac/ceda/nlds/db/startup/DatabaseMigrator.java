@@ -36,10 +36,21 @@ public final class DatabaseMigrator {
     public static MigrationOutcome migrate(ManagedDatabase database, int target) {
         int head = database.revisions().headVersion();
         if (target == head && HeadShortcut.atHead(database)) {
-            String at = describe(database, head);
-            log.info("{}: {} at {}, already at head", database.id(), database.target(), at);
-            return new MigrationOutcome(database.id(), at, at, 0, true);
+            return alreadyAtHead(database);
         }
+        return migratePending(database, target);
+    }
+
+    /** The outcome for a database its caller found at head ({@link HeadShortcut}): nothing to do. */
+    static MigrationOutcome alreadyAtHead(ManagedDatabase database) {
+        String at = describe(database, database.revisions().headVersion());
+        log.info("{}: {} at {}, already at head", database.id(), database.target(), at);
+        return new MigrationOutcome(database.id(), at, at, 0, true);
+    }
+
+    /** Brings the database to {@code target} under the lock, for a caller that found it not at head. */
+    static MigrationOutcome migratePending(ManagedDatabase database, int target) {
+        int head = database.revisions().headVersion();
         Flyway flyway = target == head ? database.flyway() : Flyway.configure()
                 .configuration(database.flyway().getConfiguration())
                 .target(MigrationVersion.fromVersion(String.valueOf(target))).load();

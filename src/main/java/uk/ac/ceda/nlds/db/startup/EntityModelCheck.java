@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 
 import uk.ac.ceda.nlds.db.config.ManagedDatabase;
 import uk.ac.ceda.nlds.db.migration.adopt.AlembicAdoption;
+import uk.ac.ceda.nlds.db.migration.core.Backend;
 import uk.ac.ceda.nlds.db.migration.dialect.Dialect;
 import uk.ac.ceda.nlds.db.migration.model.EntityModel;
 import uk.ac.ceda.nlds.db.migration.model.SchemaComparison;
@@ -33,20 +34,60 @@ public class EntityModelCheck {
     /** Bookkeeping tables that no entity maps. */
     public static final Set<String> BOOKKEEPING_TABLES = AlembicAdoption.BOOKKEEPING_TABLES;
 
+    /**
+     * Starts reading the model the check will compare against (class-path scan of the entity package,
+     * the build's recorded models: a few hundred milliseconds of class loading on a process's first
+     * check) on another thread, so it overlaps the caller's connects and head checks; the check
+     * itself waits for it. A failure here is left for the check to meet and report.
+     */
+    public void prefetch(ManagedDatabase database) {
+        Backend backend = database.target().backend();
+        String pkg = database.target().database().entityPackage();
+        Thread.ofPlatform().daemon().name("entity-model-" + database.id()).start(() -> {
+            try {
+                EntityModel.of(backend, pkg);
+            } catch (RuntimeException e) {
+                log.debug("{}: reading the entity model ahead failed, the check reads it again: {}", database.id(),
+                        e.getMessage());
+            }
+        });
+    }
+
     public List<SchemaDifference> differences(ManagedDatabase database) {
-        DatabaseSchema expected = EntityModel.of(database.target().backend(),
-                database.target().database().entityPackage());
         try (Connection connection = database.migrationDataSource().getConnection()) {
-            DatabaseSchema actual = Dialect.of(database.target().backend()).inspector().inspect(connection);
-            return new SchemaComparison(database.target().backend(), BOOKKEEPING_TABLES).compare(expected, actual);
+            return differences(database, connection);
         } catch (SQLException e) {
-            throw new MigrationFailedException(database.id(), "cannot read the schema to check the entity model: "
-                    + e.getMessage(), e);
+            throw unreadable(database, e);
         }
     }
 
+    /** The same on the caller's connection (the no-op start's only one). */
+    public List<SchemaDifference> differences(ManagedDatabase database, Connection connection) {
+        DatabaseSchema expected = EntityModel.of(database.target().backend(),
+                database.target().database().entityPackage());
+        try {
+            DatabaseSchema actual = Dialect.of(database.target().backend()).inspector().inspect(connection);
+            return new SchemaComparison(database.target().backend(), BOOKKEEPING_TABLES).compare(expected, actual);
+        } catch (SQLException e) {
+            throw unreadable(database, e);
+        }
+    }
+
+    private static MigrationFailedException unreadable(ManagedDatabase database, SQLException e) {
+        return new MigrationFailedException(database.id(), "cannot read the schema to check the entity model: "
+                + e.getMessage(), e);
+    }
+
     public void verify(ManagedDatabase database) {
-        List<SchemaDifference> differences = differences(database);
+        try (Connection connection = database.migrationDataSource().getConnection()) {
+            verify(database, connection);
+        } catch (SQLException e) {
+            throw unreadable(database, e);
+        }
+    }
+
+    public void verify(ManagedDatabase database, Connection connection) {
+        List<SchemaDifference> differences = differences(database, connection);
         if (!differences.isEmpty()) {
             String at = DatabaseMigrator.describe(database, DatabaseMigrator.currentVersion(database));
             log.error("{}: the service's entity model does not match the schema at {}, {} differences:\n{}",

@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
@@ -26,10 +27,18 @@ final class HeadShortcut {
     }
 
     static boolean atHead(ManagedDatabase database) {
+        try (Connection connection = database.migrationDataSource().getConnection()) {
+            return atHead(database, connection);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    /** The same on the caller's connection, left in auto-commit as it came. */
+    static boolean atHead(ManagedDatabase database, Connection connection) {
         RevisionCatalogue revisions = database.revisions();
         String history = Sql.quote(database.flyway().getConfiguration().getTable());
-        try (Connection connection = database.migrationDataSource().getConnection();
-                Statement st = connection.createStatement()) {
+        try (Statement st = connection.createStatement()) {
             Set<Integer> applied = new HashSet<>();
             int baseline = 0;
             try (ResultSet rs = st.executeQuery("SELECT version, description, type, checksum, success FROM " + history
@@ -57,12 +66,31 @@ final class HeadShortcut {
                     return false;
                 }
             }
+            if (alembicInStep(st, revisions.head())) {
+                return true; // one read, not the catalog look-up recording it would start with
+            }
             connection.setAutoCommit(false);
-            // a run killed between Flyway's commit and this update would leave it behind
-            AlembicVersionTable.record(connection, revisions.head());
-            connection.commit();
+            try {
+                // a run killed between Flyway's commit and this update would leave it behind
+                AlembicVersionTable.record(connection, revisions.head());
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback(); // not committed half by the switch back to auto-commit
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
             return true;
         } catch (SQLException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** Whether {@code alembic_version} names head already; false when it cannot be read (missing: recorded next). */
+    private static boolean alembicInStep(Statement st, Revision head) {
+        try {
+            return AlembicVersionTable.ids(st).equals(List.of(head.alembicId()));
+        } catch (SQLException e) {
             return false;
         }
     }

@@ -1,10 +1,16 @@
 package uk.ac.ceda.nlds.db.startup;
 
 import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 import org.slf4j.Logger;
@@ -18,8 +24,8 @@ import org.springframework.stereotype.Component;
 
 import uk.ac.ceda.nlds.db.config.DatabaseWait;
 import uk.ac.ceda.nlds.db.config.ManagedDatabase;
+import uk.ac.ceda.nlds.db.migration.EntityFactoriesAhead;
 import uk.ac.ceda.nlds.db.migration.plan.DatabasePlan;
-import uk.ac.ceda.nlds.db.migration.core.InvalidInputException;
 
 /**
  * Brings the catalog and then the monitor database to head, then checks the service's entity
@@ -69,40 +75,76 @@ public class MigrationCoordinator implements ApplicationRunner {
         Set<String> atHead = new HashSet<>();
         // both folders before either database: a bad one changes nothing
         databases.forEach(database -> database.target().prepareSqliteFolder());
-        // both databases reachable and planned before the first revision runs, so that every setting
-        // a pending revision needs is named at once and a missing one migrates nothing
-        List<DatabasePlan> plans = new ArrayList<>();
-        for (ManagedDatabase database : databases) {
-            try {
-                databaseWait.await(database);
-                estimate(database).ifPresent(plans::add);
-            } catch (RuntimeException e) {
-                stop(database, e, atHead);
+        databases.forEach(entityModelCheck::prefetch);
+        // a database found at head keeps the connection the wait opened for its whole no-op path (the
+        // head check and the entity check): the migration's data source is not pooled
+        Map<ManagedDatabase, Connection> noOp = new IdentityHashMap<>();
+        try {
+            // both databases reachable and planned before the first revision runs, so that every setting
+            // a pending revision needs is named at once and a missing one migrates nothing
+            Map<ManagedDatabase, DatabasePlan> plans = new LinkedHashMap<>(); // in order: the first refusing database is named
+            for (ManagedDatabase database : databases) {
+                try {
+                    Connection connection = databaseWait.connect(database);
+                    if (HeadShortcut.atHead(database, connection)) {
+                        noOp.put(database, connection);
+                    } else {
+                        close(connection);
+                        estimate(database).ifPresent(plan -> plans.put(database, plan));
+                    }
+                } catch (RuntimeException e) {
+                    stop(database, e, atHead);
+                    return;
+                }
+            }
+            Optional<SettingsPreflight.Unset> unset = SettingsPreflight.failure(List.copyOf(plans.values()));
+            if (unset.isPresent()) {
+                stop(plans.keySet().stream().filter(d -> d.id().equals(unset.get().database())).findFirst()
+                        .orElseThrow(), unset.get().error(), atHead);
                 return;
             }
-        }
-        Optional<InvalidInputException> unset = SettingsPreflight.failure(plans);
-        if (unset.isPresent()) {
-            String first = plans.stream().filter(p -> !p.settingsRefusals().isEmpty()).findFirst().orElseThrow()
-                    .database();
-            stop(databases.stream().filter(d -> d.id().equals(first)).findFirst().orElseThrow(), unset.get(), atHead);
-            return;
-        }
-        for (ManagedDatabase database : databases) {
-            try {
-                listener.migrating(database);
-                results.add(DatabaseMigrator.migrate(database));
-                entityModelCheck.verify(database);
-                listener.upToDate(database.id(), () -> DatabaseStatus.read(database));
-                atHead.add(database.id());
-            } catch (RuntimeException e) {
-                stop(database, e, atHead);
-                return;
+            // never on the no-op path: only databases with revisions pending have a plan
+            EntityFactoriesAhead.start(plans.entrySet().stream().filter(e -> from(e.getValue()).isPresent())
+                    .map(e -> new EntityFactoriesAhead.Pending(e.getKey().revisions(), e.getValue().fromVersion()))
+                    .toList());
+            for (ManagedDatabase database : databases) {
+                Connection connection = noOp.get(database);
+                try {
+                    listener.migrating(database, connection != null ? OptionalInt.of(database.revisions().headVersion())
+                            : from(plans.get(database)));
+                    if (connection != null) {
+                        results.add(DatabaseMigrator.alreadyAtHead(database));
+                        entityModelCheck.verify(database, connection);
+                    } else {
+                        results.add(DatabaseMigrator.migratePending(database, database.revisions().headVersion()));
+                        entityModelCheck.verify(database);
+                    }
+                    listener.upToDate(database.id(), () -> DatabaseStatus.read(database));
+                    atHead.add(database.id());
+                } catch (RuntimeException e) {
+                    stop(database, e, atHead);
+                    return;
+                }
             }
+        } finally {
+            noOp.values().forEach(MigrationCoordinator::close);
         }
         outcomes = List.copyOf(results);
         log.info("catalog and monitor at head and matching the entity model ({} ms)",
                 (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** Where the plan found the database, unless it refused (then it does not know). */
+    private static OptionalInt from(DatabasePlan plan) {
+        return plan == null || plan.refused() != null ? OptionalInt.empty() : OptionalInt.of(plan.fromVersion());
+    }
+
+    private static void close(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            log.debug("closing a checked connection failed: {}", e.getMessage());
+        }
     }
 
     /** Reports the failure; with fail-fast it ends the start, otherwise the service stays up, never ready. */
@@ -121,12 +163,12 @@ public class MigrationCoordinator implements ApplicationRunner {
      * that expects any other refusal, is logged and the migration goes ahead (it refuses itself).
      */
     private Optional<DatabasePlan> estimate(ManagedDatabase database) {
-        if (!planFirst || HeadShortcut.atHead(database)) {
+        if (!planFirst) {
             return Optional.empty();
         }
         try {
             long started = System.nanoTime();
-            DatabasePlan plan = MigrationPlanner.plan(database, status -> database.revisions().headVersion());
+            DatabasePlan plan = MigrationPlanner.beforeMigrating(database);
             log.debug("{}: planned in {} ms", database.id(), (System.nanoTime() - started) / 1_000_000);
             log.info("{}", plan.summary());
             if (plan.refusal() != null) {

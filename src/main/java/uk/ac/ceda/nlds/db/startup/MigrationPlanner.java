@@ -24,6 +24,21 @@ public final class MigrationPlanner {
      * {@link IllegalArgumentException} for one that cannot be planned (bad input, not a refusal).
      */
     public static DatabasePlan plan(ManagedDatabase database, ToIntFunction<DatabaseStatus> target) {
+        return plan(database, target, true);
+    }
+
+    /**
+     * The plan the coordinator logs and shows before migrating to head. An empty database's is the
+     * list of revisions without their rehearsal: it has no rows to estimate and needs no setting (the
+     * revisions refuse only over rows), and rehearsing every revision on a scratch database cost
+     * a fresh install more than a second; the {@code plan} verb still rehearses them.
+     */
+    public static DatabasePlan beforeMigrating(ManagedDatabase database) {
+        return plan(database, status -> database.revisions().headVersion(), false);
+    }
+
+    private static DatabasePlan plan(ManagedDatabase database, ToIntFunction<DatabaseStatus> target,
+            boolean rehearseEmpty) {
         String backend = database.target().backend().name();
         String url = database.target().maskedUrl();
         DatabaseStatus status;
@@ -55,7 +70,9 @@ public final class MigrationPlanner {
                         : "Alembic-managed, adopted there first";
             }
         }
-        PendingWork pending = PendingWork.between(revisions, from, targetVersion, database.migrationDataSource());
+        boolean empty = status.origin() == DatabaseStatus.Origin.EMPTY && from == 0;
+        PendingWork pending = empty && !rehearseEmpty ? PendingWork.listed(revisions, from, targetVersion)
+                : PendingWork.between(revisions, from, targetVersion, database.migrationDataSource());
         double seconds = pending.seconds();
         return new DatabasePlan(database.id(), backend, url, from, revisions.describe(from), adoption, targetVersion,
                 revisions.describe(targetVersion), pending.revisions(), pending.tables(), null, seconds,

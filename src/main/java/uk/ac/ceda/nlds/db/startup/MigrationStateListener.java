@@ -1,5 +1,6 @@
 package uk.ac.ceda.nlds.db.startup;
 
+import java.util.OptionalInt;
 import java.util.function.Supplier;
 
 import uk.ac.ceda.nlds.db.config.ManagedDatabase;
@@ -13,7 +14,7 @@ public interface MigrationStateListener {
 
     MigrationStateListener NONE = new MigrationStateListener() {
         @Override
-        public void migrating(ManagedDatabase database) {
+        public void migrating(ManagedDatabase database, OptionalInt from) {
         }
 
         @Override
@@ -29,7 +30,8 @@ public interface MigrationStateListener {
     default void estimated(String database, DatabasePlan plan) {
     }
 
-    void migrating(ManagedDatabase database);
+    /** About to migrate; {@code from} is the version it starts at when the coordinator knows it already. */
+    void migrating(ManagedDatabase database, OptionalInt from);
 
     /** At head and matching the entity model; {@code status} is for whoever wants the details later. */
     void upToDate(String database, Supplier<DatabaseStatus> status);

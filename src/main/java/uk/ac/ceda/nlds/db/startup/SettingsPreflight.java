@@ -16,11 +16,19 @@ public final class SettingsPreflight {
     private SettingsPreflight() {
     }
 
-    /** The refusal naming every revision and setting, when any plan has a revision refusing for unset settings. */
-    public static Optional<InvalidInputException> failure(List<DatabasePlan> plans) {
+    /** The refusal naming every revision and setting, and the first database whose plan has one. */
+    public record Unset(String database, InvalidInputException error) {
+    }
+
+    /** The refusal, when any plan has a revision refusing for unset settings. */
+    public static Optional<Unset> failure(List<DatabasePlan> plans) {
         List<String> refusals = plans.stream().flatMap(plan -> plan.settingsRefusals().stream()).toList();
-        return refusals.isEmpty() ? Optional.empty() : Optional.of(new InvalidInputException(
+        if (refusals.isEmpty()) {
+            return Optional.empty();
+        }
+        String first = plans.stream().filter(p -> !p.settingsRefusals().isEmpty()).findFirst().orElseThrow().database();
+        return Optional.of(new Unset(first, new InvalidInputException(
                 "settings the pending revisions need are not set, nothing was migrated: "
-                        + String.join("; ", refusals)));
+                        + String.join("; ", refusals))));
     }
 }

@@ -31,7 +31,7 @@ class DatabaseWaitTest {
         ManagedDatabase catalog = catalogAt(new TestDatabase(db.url().replaceFirst("user=[^&]*", "user=no_such_role"),
                 "no_such_role", null, db.name()));
 
-        assertThatThrownBy(() -> new DatabaseWait(WAIT).await(catalog)).isInstanceOf(MigrationException.class)
+        assertThatThrownBy(() -> new DatabaseWait(WAIT).connect(catalog)).isInstanceOf(MigrationException.class)
                 .hasMessageStartingWith("catalog: cannot connect to").hasMessageContaining("no_such_role")
                 .hasMessageNotContaining("gave up");
     }
@@ -42,7 +42,7 @@ class DatabaseWaitTest {
         ManagedDatabase catalog = catalogAt(new TestDatabase(db.url().replace("/" + db.name(), "/no_such_database"),
                 db.user(), db.password(), "no_such_database"));
 
-        assertThatThrownBy(() -> new DatabaseWait(WAIT).await(catalog)).isInstanceOf(MigrationException.class)
+        assertThatThrownBy(() -> new DatabaseWait(WAIT).connect(catalog)).isInstanceOf(MigrationException.class)
                 .hasMessageContaining("no_such_database").hasMessageNotContaining("gave up");
     }
 
@@ -51,7 +51,7 @@ class DatabaseWaitTest {
         ManagedDatabase catalog = catalogAt(new TestDatabase("jdbc:postgresql://127.0.0.1:1/catalog", "nlds", null,
                 "catalog"));
 
-        assertThatThrownBy(() -> new DatabaseWait(Duration.ofMillis(1600)).await(catalog))
+        assertThatThrownBy(() -> new DatabaseWait(Duration.ofMillis(1600)).connect(catalog))
                 .isInstanceOf(MigrationException.class).hasMessageContaining("refused")
                 .hasMessageMatching("(?s).*gave up after [2-9] attempts.*");
     }

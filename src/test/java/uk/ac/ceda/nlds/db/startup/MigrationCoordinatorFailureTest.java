@@ -31,7 +31,7 @@ class MigrationCoordinatorFailureTest {
     /** Refuses the monitor database, as a build whose monitor entities are ahead of its revisions would. */
     static class RefusingMonitor extends EntityModelCheck {
         @Override
-        public void verify(ManagedDatabase database) {
+        public void verify(ManagedDatabase database, java.sql.Connection connection) {
             if (database.id().equals("monitor")) {
                 throw new MigrationFailedException("monitor", "the service's entity model does not match", null);
             }
@@ -43,7 +43,7 @@ class MigrationCoordinatorFailureTest {
         final List<String> events = new ArrayList<>();
 
         @Override
-        public void migrating(ManagedDatabase database) {
+        public void migrating(ManagedDatabase database, java.util.OptionalInt from) {
             events.add(database.id() + " migrating");
         }
 

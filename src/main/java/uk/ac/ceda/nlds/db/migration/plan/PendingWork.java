@@ -9,6 +9,7 @@ import java.util.Set;
 
 import javax.sql.DataSource;
 
+import uk.ac.ceda.nlds.db.migration.Revision;
 import uk.ac.ceda.nlds.db.migration.RevisionCatalogue;
 import uk.ac.ceda.nlds.db.migration.core.Backend;
 import uk.ac.ceda.nlds.db.migration.core.MigrationException;
@@ -31,6 +32,20 @@ public record PendingWork(List<PlannedRevision> revisions, List<TableSize> table
         StepEstimates estimates = new StepEstimates(backend, sizes, from == 0 ? Calibration.NONE
                 : Calibration.measure(database, backend, dataSource));
         return new PendingWork(rehearsed.stream().map(estimates::plan).toList(), List.copyOf(sizes.values()));
+    }
+
+    /**
+     * The pending revisions named, not rehearsed: no steps, settings or estimate, for an empty
+     * database whose revisions only create what they change (see MigrationPlanner#beforeMigrating).
+     */
+    public static PendingWork listed(RevisionCatalogue revisions, int from, int to) {
+        List<PlannedRevision> listed = new java.util.ArrayList<>();
+        for (int version = from + 1; version <= to; version++) {
+            Revision revision = revisions.at(version);
+            listed.add(new PlannedRevision(version, revision.alembicId(), revision.getDescription(), List.of(),
+                    List.of(), null, List.of(), 0));
+        }
+        return new PendingWork(List.copyOf(listed), List.of());
     }
 
     public double seconds() {
