@@ -3,11 +3,13 @@ package uk.ac.ceda.nlds.db.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.springframework.util.FileSystemUtils;
+
+import uk.ac.ceda.nlds.db.testsupport.JavaRun;
 
 /**
  * The jar laid out as the container image runs it (see the Dockerfile): unpacked with Spring
@@ -21,7 +23,7 @@ import org.springframework.util.FileSystemUtils;
  */
 final class ImageLayout {
 
-    private static final long TIMEOUT_MINUTES = 5;
+    private static final Duration TRAINING_TIME = Duration.ofMinutes(5);
 
     /** What the training run records, and how a start uses it. */
     enum Cache {
@@ -73,15 +75,15 @@ final class ImageLayout {
         FileSystemUtils.deleteRecursively(image);
         FileSystemUtils.deleteRecursively(training);
         Files.createDirectories(training);
-        run(training, List.of("-Djarmode=tools", "-jar", jar.toAbsolutePath().toString(), "extract", "--destination",
-                image.toAbsolutePath().toString()));
+        JavaRun.toCompletion(training, List.of("-Djarmode=tools", "-jar", jar.toAbsolutePath().toString(), "extract",
+                "--destination", image.toAbsolutePath().toString()), TRAINING_TIME);
         Path applicationJar = image.resolve(jar.getFileName()).toAbsolutePath();
         Path archive = image.resolve(cache.file).toAbsolutePath();
         List<String> java = new ArrayList<>(List.of("-Xmx" + maxHeap));
         java.addAll(cache.training(archive));
         java.addAll(List.of("-Dserver.port=0", "-Dmanagement.server.port=0", "-jar", applicationJar.toString()));
         java.addAll(cache.trainingArguments(training));
-        run(training, java);
+        JavaRun.toCompletion(training, java, TRAINING_TIME);
         if (!Files.isRegularFile(archive) || Files.size(archive) == 0) {
             throw new IllegalStateException("the training run wrote no " + cache.words + " at " + archive);
         }
@@ -98,25 +100,5 @@ final class ImageLayout {
         List<String> java = new ArrayList<>(List.of(cache.start(archive), "-jar", applicationJar.toString()));
         java.addAll(List.of(args));
         return java;
-    }
-
-    private static void run(Path workingDirectory, List<String> javaArguments) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        command.addAll(javaArguments);
-        Path output = workingDirectory.resolve("output.log");
-        ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
-                .redirectErrorStream(true).redirectOutput(output.toFile());
-        // the training start must not find the benchmark's databases: it runs on the defaults in its folder
-        builder.environment().keySet().removeIf(name -> name.startsWith("NLDS_"));
-        Process process = builder.start();
-        if (!process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            throw new IllegalStateException(String.join(" ", command) + " did not finish within " + TIMEOUT_MINUTES
-                    + " minutes");
-        }
-        if (process.exitValue() != 0) {
-            throw new IllegalStateException(String.join(" ", command) + " exited with " + process.exitValue() + ":\n"
-                    + Files.readString(output));
-        }
     }
 }

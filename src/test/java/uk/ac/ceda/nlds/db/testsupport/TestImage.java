@@ -6,9 +6,9 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.springframework.util.FileSystemUtils;
 
@@ -34,7 +34,7 @@ final class TestImage {
     private static final Path FOLDER = Path.of("target/test-image").toAbsolutePath();
     private static final List<String> OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
             "--enable-native-access=ALL-UNNAMED");
-    private static final long TRAINING_MINUTES = 5;
+    private static final Duration TRAINING_TIME = Duration.ofMinutes(5);
 
     private static TestImage built;
 
@@ -63,7 +63,7 @@ final class TestImage {
 
     /** The java command that starts the application with {@code extraClassPath} appended to its class path. */
     List<String> command(List<Path> extraClassPath) {
-        List<String> command = new ArrayList<>(List.of(java()));
+        List<String> command = new ArrayList<>(List.of(JavaRun.launcher()));
         command.addAll(OPTIONS);
         command.add("-XX:AOTCache=" + cache);
         List<String> classPath = new ArrayList<>(List.of(applicationJar.toString()));
@@ -87,15 +87,14 @@ final class TestImage {
             }
             FileSystemUtils.deleteRecursively(FOLDER);
             Path training = Files.createDirectories(FOLDER.resolve("training"));
-            run(training, List.of(java(), "-Djarmode=tools", "-jar", jar.toString(), "extract", "--destination",
-                    image.toString()));
-            List<String> train = new ArrayList<>(List.of(java()));
-            train.addAll(OPTIONS);
+            JavaRun.toCompletion(training, List.of("-Djarmode=tools", "-jar", jar.toString(), "extract",
+                    "--destination", image.toString()), TRAINING_TIME);
+            List<String> train = new ArrayList<>(OPTIONS);
             train.addAll(List.of("-XX:AOTCacheOutput=" + cache, "-Dserver.port=0", "-Dmanagement.server.port=0",
                     "-cp", applicationJar.toString(), NldsDbApplication.class.getName(), "--migrate-only",
                     "--nlds.db.catalog.url=jdbc:sqlite:" + training.resolve("catalog.db"),
                     "--nlds.db.monitor.url=jdbc:sqlite:" + training.resolve("monitor.db")));
-            run(training, train);
+            JavaRun.toCompletion(training, train, TRAINING_TIME);
             if (!Files.isRegularFile(cache) || Files.size(cache) == 0) {
                 throw new IllegalStateException("the training run wrote no AOT cache at " + cache);
             }
@@ -105,26 +104,4 @@ final class TestImage {
         }
     }
 
-    private static void run(Path workingDirectory, List<String> command) throws IOException, InterruptedException {
-        Path output = Files.createTempFile(FOLDER.getParent(), "test-image", ".log");
-        ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
-                .redirectErrorStream(true).redirectOutput(output.toFile());
-        // the training start must not find a test's databases: it runs on the scratch files only
-        builder.environment().keySet().removeIf(name -> name.startsWith("NLDS_"));
-        Process process = builder.start();
-        if (!process.waitFor(TRAINING_MINUTES, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            throw new IllegalStateException(String.join(" ", command) + " did not finish within " + TRAINING_MINUTES
-                    + " minutes");
-        }
-        if (process.exitValue() != 0) {
-            throw new IllegalStateException(String.join(" ", command) + " exited with " + process.exitValue() + ":\n"
-                    + Files.readString(output));
-        }
-        Files.delete(output);
-    }
-
-    private static String java() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
 }
