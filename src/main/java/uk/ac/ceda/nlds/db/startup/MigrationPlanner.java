@@ -29,9 +29,11 @@ public final class MigrationPlanner {
 
     /**
      * The plan the coordinator logs and shows before migrating to head. An empty database's is the
-     * list of revisions without their rehearsal: it has no rows to estimate and needs no setting (the
-     * revisions refuse only over rows), and rehearsing every revision on a scratch database cost
-     * a fresh install more than a second; the {@code plan} verb still rehearses them.
+     * list of revisions without their rehearsal: it has no rows to estimate and misses no setting
+     * (revision 3 needs its settings only over location rows), and rehearsing every revision on a
+     * scratch database cost a fresh install more than a second. What this leaves out is the plan's
+     * warning for a setting that is set but malformed, which the revision itself still refuses
+     * (leaving the revision before it); the {@code plan} verb still rehearses them.
      */
     public static DatabasePlan beforeMigrating(ManagedDatabase database) {
         return plan(database, status -> database.revisions().headVersion(), false);
