@@ -92,21 +92,8 @@ final class LabelConversion {
         return value;
     }
 
-    /** A CASE over the old value as text that yields the new label as text. */
+    /** A CASE over the old value as text that yields the new label as text: a chain of one. */
     static String caseExpression(ConvertEnumColumn op, String textExpression) {
-        StringBuilder sql = new StringBuilder("CASE");
-        if (op.map().nullLabel() != null) {
-            sql.append(" WHEN ").append(textExpression).append(" IS NULL THEN ").append(literal(op.map().nullLabel()));
-        }
-        op.map().mapping().forEach((from, to) -> {
-            if (!from.equals(to)) {
-                sql.append(" WHEN ").append(textExpression).append(" = ").append(literal(from)).append(" THEN ")
-                        .append(literal(to));
-            }
-        });
-        if (sql.length() == "CASE".length()) {
-            return textExpression;
-        }
-        return sql.append(" ELSE ").append(textExpression).append(" END").toString();
+        return composedCaseExpression(List.of(op), textExpression);
     }
 }
