@@ -87,7 +87,11 @@ public class EntityModelCheck {
     }
 
     public void verify(ManagedDatabase database, Connection connection) {
-        List<SchemaDifference> differences = differences(database, connection);
+        verify(database, differences(database, connection));
+    }
+
+    /** Fails with one line (and the whole list in the log) unless the differences found are none. */
+    public void verify(ManagedDatabase database, List<SchemaDifference> differences) {
         if (!differences.isEmpty()) {
             String at = DatabaseMigrator.describe(database, DatabaseMigrator.currentVersion(database));
             log.error("{}: the service's entity model does not match the schema at {}, {} differences:\n{}",

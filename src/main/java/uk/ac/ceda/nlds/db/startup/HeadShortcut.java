@@ -36,6 +36,23 @@ final class HeadShortcut {
 
     /** The same on the caller's connection, left in auto-commit as it came. */
     static boolean atHead(ManagedDatabase database, Connection connection) {
+        return switch (verdict(database, connection)) {
+            case AT_HEAD -> true;
+            case AT_HEAD_ALEMBIC_BEHIND -> recordHead(database, connection);
+            case NOT_AT_HEAD -> false;
+        };
+    }
+
+    /** What the history shows; the no-op path needs no more than {@code AT_HEAD}. */
+    enum Verdict {
+        AT_HEAD,
+        /** Flyway's history is at head but {@code alembic_version} is not: a run killed between the two. */
+        AT_HEAD_ALEMBIC_BEHIND,
+        NOT_AT_HEAD
+    }
+
+    /** Reads only: one query of the history and, at head, one of {@code alembic_version}. */
+    static Verdict verdict(ManagedDatabase database, Connection connection) {
         RevisionCatalogue revisions = database.revisions();
         String history = Sql.quote(database.flyway().getConfiguration().getTable());
         try (Statement st = connection.createStatement()) {
@@ -46,7 +63,7 @@ final class HeadShortcut {
                 while (rs.next()) {
                     int version = Integer.parseInt(rs.getString(1));
                     if (!rs.getBoolean(5) || version > revisions.headVersion()) {
-                        return false;
+                        return Verdict.NOT_AT_HEAD;
                     }
                     if (rs.getString(3).equals("BASELINE")) {
                         baseline = Math.max(baseline, version);
@@ -56,23 +73,32 @@ final class HeadShortcut {
                     Integer checksum = rs.getObject(4) == null ? null : rs.getInt(4);
                     if (!rs.getString(3).equals("JDBC") || !Objects.equals(checksum, revision.getChecksum())
                             || !rs.getString(2).equals(revision.getDescription())) {
-                        return false;
+                        return Verdict.NOT_AT_HEAD;
                     }
                     applied.add(version);
                 }
             }
             for (int version = baseline + 1; version <= revisions.headVersion(); version++) {
                 if (!applied.contains(version)) {
-                    return false;
+                    return Verdict.NOT_AT_HEAD;
                 }
             }
-            if (alembicInStep(st, revisions.head())) {
-                return true; // one read, not the catalog look-up recording it would start with
-            }
+            // one read, not the catalog look-up recording it would start with
+            return alembicInStep(st, revisions.head()) ? Verdict.AT_HEAD : Verdict.AT_HEAD_ALEMBIC_BEHIND;
+        } catch (SQLException | RuntimeException e) {
+            return Verdict.NOT_AT_HEAD;
+        }
+    }
+
+    /**
+     * Records head in {@code alembic_version}, which a run killed between Flyway's commit and this
+     * update left behind; false when it cannot (the full path decides and reports).
+     */
+    static boolean recordHead(ManagedDatabase database, Connection connection) {
+        try {
             connection.setAutoCommit(false);
             try {
-                // a run killed between Flyway's commit and this update would leave it behind
-                AlembicVersionTable.record(connection, revisions.head());
+                AlembicVersionTable.record(connection, database.revisions().head());
                 connection.commit();
             } catch (SQLException | RuntimeException e) {
                 connection.rollback(); // not committed half by the switch back to auto-commit

@@ -1,8 +1,6 @@
 package uk.ac.ceda.nlds.db.startup;
 
 import java.nio.file.Files;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -76,20 +74,22 @@ public class MigrationCoordinator implements ApplicationRunner {
         // both folders before either database: a bad one changes nothing
         databases.forEach(database -> database.target().prepareSqliteFolder());
         databases.forEach(entityModelCheck::prefetch);
-        // a database found at head keeps the connection the wait opened for its whole no-op path (the
-        // head check and the entity check): the migration's data source is not pooled
-        Map<ManagedDatabase, Connection> noOp = new IdentityHashMap<>();
+        // both databases read side by side; a database found at head keeps the connection the wait opened
+        // for its whole no-op path: the migration's data source is not pooled
+        Map<ManagedDatabase, HeadCheck> checks = new IdentityHashMap<>();
+        databases.forEach(database -> checks.put(database, HeadCheck.start(database, databaseWait, entityModelCheck)));
+        Map<ManagedDatabase, HeadCheck.Found> noOp = new IdentityHashMap<>();
         try {
             // both databases reachable and planned before the first revision runs, so that every setting
             // a pending revision needs is named at once and a missing one migrates nothing
             Map<ManagedDatabase, DatabasePlan> plans = new LinkedHashMap<>(); // in order: the first refusing database is named
             for (ManagedDatabase database : databases) {
                 try {
-                    Connection connection = databaseWait.connect(database);
-                    if (HeadShortcut.atHead(database, connection)) {
-                        noOp.put(database, connection);
+                    HeadCheck.Found found = checks.get(database).take();
+                    if (atHead(database, found)) {
+                        noOp.put(database, found);
                     } else {
-                        close(connection);
+                        found.close();
                         estimate(database).ifPresent(plan -> plans.put(database, plan));
                     }
                 } catch (RuntimeException e) {
@@ -108,13 +108,13 @@ public class MigrationCoordinator implements ApplicationRunner {
                     .map(e -> new EntityFactoriesAhead.Pending(e.getKey().revisions(), e.getValue().fromVersion()))
                     .toList());
             for (ManagedDatabase database : databases) {
-                Connection connection = noOp.get(database);
+                HeadCheck.Found found = noOp.get(database);
                 try {
-                    listener.migrating(database, connection != null ? OptionalInt.of(database.revisions().headVersion())
+                    listener.migrating(database, found != null ? OptionalInt.of(database.revisions().headVersion())
                             : from(plans.get(database)));
-                    if (connection != null) {
+                    if (found != null) {
                         results.add(DatabaseMigrator.alreadyAtHead(database));
-                        entityModelCheck.verify(database, connection);
+                        entityModelCheck.verify(database, found.differences());
                     } else {
                         results.add(DatabaseMigrator.migratePending(database, database.revisions().headVersion()));
                         entityModelCheck.verify(database);
@@ -127,7 +127,8 @@ public class MigrationCoordinator implements ApplicationRunner {
                 }
             }
         } finally {
-            noOp.values().forEach(MigrationCoordinator::close);
+            checks.values().forEach(HeadCheck::discard);
+            noOp.values().forEach(HeadCheck.Found::close);
         }
         outcomes = List.copyOf(results);
         log.info("catalog and monitor at head and matching the entity model ({} ms)",
@@ -139,12 +140,13 @@ public class MigrationCoordinator implements ApplicationRunner {
         return plan == null || plan.refused() != null ? OptionalInt.empty() : OptionalInt.of(plan.fromVersion());
     }
 
-    private static void close(Connection connection) {
-        try {
-            connection.close();
-        } catch (SQLException e) {
-            log.debug("closing a checked connection failed: {}", e.getMessage());
-        }
+    /** At head by the history; {@code alembic_version} brought in step here, on the coordinator's thread, if it lags. */
+    private static boolean atHead(ManagedDatabase database, HeadCheck.Found found) {
+        return switch (found.verdict()) {
+            case AT_HEAD -> true;
+            case AT_HEAD_ALEMBIC_BEHIND -> HeadShortcut.recordHead(database, found.connection());
+            case NOT_AT_HEAD -> false;
+        };
     }
 
     /** Reports the failure; with fail-fast it ends the start, otherwise the service stays up, never ready. */
