@@ -28,8 +28,16 @@ public final class RevisionChecksum {
     private RevisionChecksum() {
     }
 
+    /** Read and tokenised once per class: Flyway and the no-op check ask for it on every start, the source never changes. */
+    private static final ClassValue<Integer> CHECKSUMS = new ClassValue<>() {
+        @Override
+        protected Integer computeValue(Class<?> revisionClass) {
+            return of(source(revisionClass));
+        }
+    };
+
     public static int of(Class<?> revisionClass) {
-        return of(source(revisionClass));
+        return CHECKSUMS.get(revisionClass);
     }
 
     public static int legacyOf(Class<?> revisionClass) {
