@@ -69,8 +69,6 @@ public class MigrationCoordinator implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         long started = System.nanoTime();
-        List<MigrationOutcome> results = new ArrayList<>();
-        Set<String> atHead = new HashSet<>();
         // both folders before either database: a bad one changes nothing
         databases.forEach(database -> database.target().prepareSqliteFolder());
         databases.forEach(entityModelCheck::prefetch);
@@ -79,60 +77,76 @@ public class MigrationCoordinator implements ApplicationRunner {
         Map<ManagedDatabase, HeadCheck> checks = new IdentityHashMap<>();
         databases.forEach(database -> checks.put(database, HeadCheck.start(database, databaseWait, entityModelCheck)));
         Map<ManagedDatabase, HeadCheck.Found> noOp = new IdentityHashMap<>();
+        Set<String> atHead = new HashSet<>();
         try {
-            // both databases reachable and planned before the first revision runs, so that every setting
-            // a pending revision needs is named at once and a missing one migrates nothing
-            Map<ManagedDatabase, DatabasePlan> plans = new LinkedHashMap<>(); // in order: the first refusing database is named
-            for (ManagedDatabase database : databases) {
-                try {
-                    HeadCheck.Found found = checks.get(database).take();
-                    if (atHead(database, found)) {
-                        noOp.put(database, found);
-                    } else {
-                        found.close();
-                        estimate(database).ifPresent(plan -> plans.put(database, plan));
-                    }
-                } catch (RuntimeException e) {
-                    stop(database, e, atHead);
-                    return;
-                }
-            }
-            Optional<SettingsPreflight.Unset> unset = SettingsPreflight.failure(List.copyOf(plans.values()));
-            if (unset.isPresent()) {
-                stop(plans.keySet().stream().filter(d -> d.id().equals(unset.get().database())).findFirst()
-                        .orElseThrow(), unset.get().error(), atHead);
-                return;
-            }
-            // never on the no-op path: only databases with revisions pending have a plan
-            EntityFactoriesAhead.start(plans.entrySet().stream().filter(e -> from(e.getValue()).isPresent())
-                    .map(e -> new EntityFactoriesAhead.Pending(e.getKey().revisions(), e.getValue().fromVersion()))
-                    .toList());
-            for (ManagedDatabase database : databases) {
-                HeadCheck.Found found = noOp.get(database);
-                try {
-                    listener.migrating(database, found != null ? OptionalInt.of(database.revisions().headVersion())
-                            : from(plans.get(database)));
-                    if (found != null) {
-                        results.add(DatabaseMigrator.alreadyAtHead(database));
-                        entityModelCheck.verify(database, found.differences());
-                    } else {
-                        results.add(DatabaseMigrator.migratePending(database, database.revisions().headVersion()));
-                        entityModelCheck.verify(database);
-                    }
-                    listener.upToDate(database.id(), () -> DatabaseStatus.read(database));
-                    atHead.add(database.id());
-                } catch (RuntimeException e) {
-                    stop(database, e, atHead);
-                    return;
-                }
-            }
+            Map<ManagedDatabase, DatabasePlan> plans = checkAndPlan(checks, noOp, atHead);
+            outcomes = bringToHead(noOp, plans, atHead);
+        } catch (StartStopped e) {
+            return; // reported, the service stays up but not ready
         } finally {
             checks.values().forEach(HeadCheck::discard);
             noOp.values().forEach(HeadCheck.Found::close);
         }
-        outcomes = List.copyOf(results);
         log.info("catalog and monitor at head and matching the entity model ({} ms)",
                 (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /**
+     * Both databases reachable and planned before the first revision runs, so that every setting a
+     * pending revision needs is named at once and a missing one migrates nothing. Databases found at
+     * head go into {@code noOp}; the others get a plan (unless planning is off or fails).
+     */
+    private Map<ManagedDatabase, DatabasePlan> checkAndPlan(Map<ManagedDatabase, HeadCheck> checks,
+            Map<ManagedDatabase, HeadCheck.Found> noOp, Set<String> atHead) {
+        Map<ManagedDatabase, DatabasePlan> plans = new LinkedHashMap<>(); // in order: the first refusing database is named
+        for (ManagedDatabase database : databases) {
+            try {
+                HeadCheck.Found found = checks.get(database).take();
+                if (atHead(database, found)) {
+                    noOp.put(database, found);
+                } else {
+                    found.close();
+                    estimate(database).ifPresent(plan -> plans.put(database, plan));
+                }
+            } catch (RuntimeException e) {
+                throw stop(database, e, atHead);
+            }
+        }
+        Optional<SettingsPreflight.Unset> unset = SettingsPreflight.failure(List.copyOf(plans.values()));
+        if (unset.isPresent()) {
+            throw stop(plans.keySet().stream().filter(d -> d.id().equals(unset.get().database())).findFirst()
+                    .orElseThrow(), unset.get().error(), atHead);
+        }
+        // never on the no-op path: only databases with revisions pending have a plan
+        EntityFactoriesAhead.start(plans.entrySet().stream().filter(e -> from(e.getValue()).isPresent())
+                .map(e -> new EntityFactoriesAhead.Pending(e.getKey().revisions(), e.getValue().fromVersion()))
+                .toList());
+        return plans;
+    }
+
+    /** The catalog, then the monitor: confirmed at head or migrated there, then checked against the entity model. */
+    private List<MigrationOutcome> bringToHead(Map<ManagedDatabase, HeadCheck.Found> noOp,
+            Map<ManagedDatabase, DatabasePlan> plans, Set<String> atHead) {
+        List<MigrationOutcome> results = new ArrayList<>();
+        for (ManagedDatabase database : databases) {
+            HeadCheck.Found found = noOp.get(database);
+            try {
+                listener.migrating(database, found != null ? OptionalInt.of(database.revisions().headVersion())
+                        : from(plans.get(database)));
+                if (found != null) {
+                    results.add(DatabaseMigrator.alreadyAtHead(database));
+                    entityModelCheck.verify(database, found.differences());
+                } else {
+                    results.add(DatabaseMigrator.migratePending(database, database.revisions().headVersion()));
+                    entityModelCheck.verify(database);
+                }
+                listener.upToDate(database.id(), () -> DatabaseStatus.read(database));
+                atHead.add(database.id());
+            } catch (RuntimeException e) {
+                throw stop(database, e, atHead);
+            }
+        }
+        return List.copyOf(results);
     }
 
     /** Where the plan found the database, unless it refused (then it does not know). */
@@ -149,14 +163,25 @@ public class MigrationCoordinator implements ApplicationRunner {
         };
     }
 
-    /** Reports the failure; with fail-fast it ends the start, otherwise the service stays up, never ready. */
-    private void stop(ManagedDatabase database, RuntimeException e, Set<String> atHead) {
+    /** The start stopped at a reported failure without fail-fast: the service stays up, never ready. */
+    private static final class StartStopped extends RuntimeException {
+        StartStopped() {
+            super(null, null, false, false);
+        }
+    }
+
+    /**
+     * Reports the failure and returns what ends the run: with fail-fast the failure itself, which ends
+     * the start; otherwise {@link StartStopped}, and the service stays up but not ready.
+     */
+    private RuntimeException stop(ManagedDatabase database, RuntimeException e, Set<String> atHead) {
         listener.failed(database.id(), StartupErrors.oneLine(e), readable(database));
         if (failFast) {
-            throw withOthers(database, e, atHead);
+            return withOthers(database, e, atHead);
         }
         // the line names the database already
         log.error("{}; the service stays up but not ready (nlds.migration.fail-fast=false)", StartupErrors.oneLine(e));
+        return new StartStopped();
     }
 
     /**
