@@ -12,6 +12,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.context.annotation.Primary;
 import org.springframework.core.env.Environment;
 
@@ -66,12 +67,15 @@ public class DatabaseConfiguration {
         return managed(targets.monitor(), properties, environment, progress, customizers);
     }
 
+    /** Lazy like the database's own: made when {@code /actuator/flyway} first asks, not at every start. */
     @Bean
+    @Lazy
     Flyway catalogFlyway(ManagedDatabase catalogDatabase) {
         return catalogDatabase.flyway();
     }
 
     @Bean
+    @Lazy
     Flyway monitorFlyway(ManagedDatabase monitorDatabase) {
         return monitorDatabase.flyway();
     }

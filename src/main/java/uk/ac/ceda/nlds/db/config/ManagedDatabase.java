@@ -4,12 +4,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.migration.JavaMigration;
+import org.springframework.util.function.SingletonSupplier;
 
 import uk.ac.ceda.nlds.db.migration.FlywayHistory;
 import uk.ac.ceda.nlds.db.migration.RevisionCatalogue;
@@ -30,7 +32,7 @@ import uk.ac.ceda.nlds.db.migration.progress.RunningRevision;
  * locks were not granted within {@code nlds.migration.lock-timeout}.
  */
 public record ManagedDatabase(DatabaseTarget target, RevisionCatalogue revisions, DataSource migrationDataSource,
-        Flyway flyway, MigrationLock lock, LockTimeoutRetry lockRetry) {
+        String historyTable, Supplier<Flyway> flywayLoader, MigrationLock lock, LockTimeoutRetry lockRetry) {
 
     static final String POSTGRESQL_TRANSACTIONAL_LOCK = "flyway.postgresql.transactional.lock";
 
@@ -59,7 +61,7 @@ public record ManagedDatabase(DatabaseTarget target, RevisionCatalogue revisions
                 // pending revisions in one transaction or one each (nlds.migration.group)
                 .group(RevisionGrouping.from(settings).groups(target.backend()));
         customizer.accept(configuration);
-        Flyway flyway = configuration
+        configuration
                 // PostgreSQL: one connection for the revision and its history row, so both commit
                 // together; with Flyway's default two connections a crash between the revision's
                 // commit and the history insert leaves a migrated database recorded one revision behind
@@ -72,16 +74,23 @@ public record ManagedDatabase(DatabaseTarget target, RevisionCatalogue revisions
                 .baselineOnMigrate(false)
                 .cleanDisabled(true)
                 // an applied revision this build does not know must stop it, not be skipped
-                .ignoreMigrationPatterns(new String[0])
-                .load();
+                .ignoreMigrationPatterns(new String[0]);
+        // loaded on first use: a start that finds the database at head never needs Flyway, and its first
+        // load in a process costs most of a second
+        Supplier<Flyway> flyway = SingletonSupplier.of(configuration::load);
         if (target.backend() == Backend.POSTGRESQL) {
             String id = target.database().id();
-            return new ManagedDatabase(target, revisions, migrationDataSource, flyway,
+            return new ManagedDatabase(target, revisions, migrationDataSource, configuration.getTable(), flyway,
                     MigrationLock.postgres(id, migrationDataSource, policy.lockWait(), progress),
                     LockTimeoutRetry.postgres(id, migrationDataSource, policy, running::label, progress));
         }
-        return new ManagedDatabase(target, revisions, migrationDataSource, flyway, sqliteLock(target),
-                LockTimeoutRetry.none());
+        return new ManagedDatabase(target, revisions, migrationDataSource, configuration.getTable(), flyway,
+                sqliteLock(target), LockTimeoutRetry.none());
+    }
+
+    /** The Flyway instance that records this database's revisions, loaded on first use. */
+    public Flyway flyway() {
+        return flywayLoader.get();
     }
 
     /** A SQLite group defers its table rebuilds until needed ({@code nlds.migration.defer-rebuilds}, on by default). */

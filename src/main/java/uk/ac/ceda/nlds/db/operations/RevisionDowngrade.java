@@ -128,7 +128,7 @@ public final class RevisionDowngrade {
                     revisions.at(reverting).revert(connection);
                 }
                 if (status.origin() == DatabaseStatus.Origin.FLYWAY) {
-                    new HistoryTable(database.flyway().getConfiguration().getTable())
+                    new HistoryTable(database.historyTable())
                             .truncateAbove(connection, target, revisions);
                 }
                 AlembicVersionTable.record(connection, target == 0 ? null : revisions.at(target));

@@ -62,7 +62,7 @@ public final class RevisionRepair {
     }
 
     private static String historyTable(ManagedDatabase database) {
-        return database.flyway().getConfiguration().getTable();
+        return database.historyTable();
     }
 
     private static MigrationFailedException cannotRead(ManagedDatabase database, SQLException e) {

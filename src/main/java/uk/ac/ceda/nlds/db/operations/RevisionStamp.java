@@ -79,7 +79,7 @@ public final class RevisionStamp {
             try (Connection connection = database.migrationDataSource().getConnection()) {
                 connection.setAutoCommit(false);
                 if (status.origin() == DatabaseStatus.Origin.FLYWAY) {
-                    HistoryTable history = new HistoryTable(database.flyway().getConfiguration().getTable());
+                    HistoryTable history = new HistoryTable(database.historyTable());
                     history.truncateAbove(connection, target, revisions);
                     int highest = history.highestVersion(connection);
                     if (target > highest) {

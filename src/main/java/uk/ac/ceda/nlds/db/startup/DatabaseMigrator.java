@@ -95,7 +95,7 @@ public final class DatabaseMigrator {
     private static void acceptLegacyChecksums(ManagedDatabase database) {
         try {
             List<Integer> rewritten = HistoryChecksums.acceptLegacy(database.migrationDataSource(),
-                    database.flyway().getConfiguration().getTable(), database.revisions());
+                    database.historyTable(), database.revisions());
             if (!rewritten.isEmpty()) {
                 log.info("{}: recorded this build's checksums for unchanged revisions {}", database.id(), rewritten);
             }

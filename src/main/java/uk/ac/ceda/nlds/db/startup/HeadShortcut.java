@@ -54,7 +54,7 @@ final class HeadShortcut {
     /** Reads only: one query of the history and, at head, one of {@code alembic_version}. */
     static Verdict verdict(ManagedDatabase database, Connection connection) {
         RevisionCatalogue revisions = database.revisions();
-        String history = Sql.quote(database.flyway().getConfiguration().getTable());
+        String history = Sql.quote(database.historyTable());
         try (Statement st = connection.createStatement()) {
             Set<Integer> applied = new HashSet<>();
             int baseline = 0;

@@ -119,6 +119,33 @@ class NoOpPathTest {
     }
 
     @Test
+    void aPairAtHeadIsCheckedWithoutLoadingFlyway() {
+        TestDatabase catalogFile = TestDatabase.sqlite(folder.resolve("catalog.db"));
+        TestDatabase monitorFile = TestDatabase.sqlite(folder.resolve("monitor.db"));
+        MigrationHarness.migrateToHead(MigrationHarness.managed(NldsDatabase.CATALOG, catalogFile));
+        MigrationHarness.migrateToHead(MigrationHarness.managed(NldsDatabase.MONITOR, monitorFile));
+        AtomicInteger loads = new AtomicInteger();
+        MigrationCoordinator coordinator = new MigrationCoordinator(
+                countingFlywayLoads(MigrationHarness.managed(NldsDatabase.CATALOG, catalogFile), loads),
+                countingFlywayLoads(MigrationHarness.managed(NldsDatabase.MONITOR, monitorFile), loads),
+                MigrationStateListener.NONE, new DatabaseWait(Duration.ofSeconds(5)), new EntityModelCheck(), true);
+
+        coordinator.run(null);
+
+        assertThat(coordinator.outcomes()).extracting(MigrationOutcome::describe).allMatch(d -> d.endsWith("already at head"));
+        assertThat(loads).as("Flyway loads on the no-op path").hasValue(0);
+    }
+
+    /** The same database, counting how often its Flyway instance is asked for. */
+    private static ManagedDatabase countingFlywayLoads(ManagedDatabase database, AtomicInteger loads) {
+        return new ManagedDatabase(database.target(), database.revisions(), database.migrationDataSource(),
+                database.historyTable(), () -> {
+                    loads.incrementAndGet();
+                    return database.flyway();
+                }, database.lock(), database.lockRetry());
+    }
+
+    @Test
     void aDatabaseNotAtHeadIsStillMigratedAndChecked() {
         TestDatabase catalogFile = TestDatabase.sqlite(folder.resolve("catalog.db"));
         TestDatabase monitorFile = TestDatabase.sqlite(folder.resolve("monitor.db"));
