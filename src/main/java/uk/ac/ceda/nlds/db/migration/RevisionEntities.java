@@ -80,7 +80,7 @@ public final class RevisionEntities implements AutoCloseable {
      * Builds the shared factory over {@code owner}'s nested entities now, if it has any and they are
      * this build's own classes (another loader's get a private factory per use: nothing to keep).
      */
-    static void buildShared(Backend backend, Class<?> owner) {
+    public static void buildShared(Backend backend, Class<?> owner) {
         List<Class<?>> entities = nestedIn(owner);
         if (entities.isEmpty() || !entities.stream().allMatch(c -> c.getClassLoader() == OWN_LOADER)) {
             return;

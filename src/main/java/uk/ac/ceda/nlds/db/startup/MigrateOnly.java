@@ -6,6 +6,8 @@ import java.util.concurrent.CompletableFuture;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -66,6 +68,9 @@ public class MigrateOnly {
         }
         SpringApplication application = new SpringApplication(MigrateOnly.class);
         application.setWebApplicationType(WebApplicationType.NONE);
+        // a job that is there to migrate: Hibernate starts beside the context when every revision is to run
+        application.addListeners((ApplicationListener<ApplicationEnvironmentPreparedEvent>) event -> HibernateAhead
+                .startIfAllPending(event.getEnvironment()));
         ConfigurableApplicationContext context;
         try {
             context = application.run(arguments.toArray(String[]::new));

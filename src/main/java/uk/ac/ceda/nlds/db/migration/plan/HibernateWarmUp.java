@@ -6,6 +6,9 @@ import java.util.List;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import uk.ac.ceda.nlds.db.migration.RevisionEntities;
 import uk.ac.ceda.nlds.db.migration.core.Backend;
 
@@ -16,10 +19,28 @@ import uk.ac.ceda.nlds.db.migration.core.Backend;
  * entity models from the build and may not start Hibernate at all. So the rehearsal times revisions
  * on a warm Hibernate: this starts it once, over an entity of its own, and parses (never runs) a
  * query of each kind data steps use.
+ *
+ * <p>A job that is there to migrate may build the same factory {@linkplain #warmAhead ahead}, beside
+ * Spring's start, and the rehearsal then finds it built.
  */
-final class HibernateWarmUp {
+public final class HibernateWarmUp {
+
+    private static final Logger log = LoggerFactory.getLogger(HibernateWarmUp.class);
 
     private HibernateWarmUp() {
+    }
+
+    /**
+     * Builds the same factory now, with no connection, for a caller that starts Hibernate before the
+     * plan asks for it (see {@code startup.HibernateAhead}); the rehearsal then finds it built, or
+     * waits for it. Best effort: a failure is left for the rehearsal to meet.
+     */
+    public static void warmAhead(Backend backend) {
+        try {
+            RevisionEntities.buildShared(backend, HibernateWarmUp.class);
+        } catch (RuntimeException e) {
+            log.debug("starting Hibernate ahead for {} failed, the plan starts it: {}", backend, e.getMessage());
+        }
     }
 
     /** Builds a factory and parses a query of each kind data steps run; nothing is executed. */

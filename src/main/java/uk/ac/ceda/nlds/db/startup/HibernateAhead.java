@@ -1,0 +1,72 @@
+package uk.ac.ceda.nlds.db.startup;
+
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Properties;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.Environment;
+
+import uk.ac.ceda.nlds.db.config.DatabaseTarget;
+import uk.ac.ceda.nlds.db.config.DatabaseTargets;
+import uk.ac.ceda.nlds.db.config.NldsDbProperties;
+import uk.ac.ceda.nlds.db.migration.FlywayHistory;
+import uk.ac.ceda.nlds.db.migration.dialect.Sql;
+import uk.ac.ceda.nlds.db.migration.plan.HibernateWarmUp;
+
+/**
+ * For {@code --migrate-only}: Hibernate's first start (seconds of class loading, which the plan's
+ * rehearsal and the first data step need) begun beside the context's start, which keeps one core
+ * busy and leaves the other idle, when a database plainly has every revision to run: a SQLite file
+ * that does not exist yet, or a database without Flyway's history (a fresh install, or one the
+ * Alembic chain made). Anything else, a database at head above all, starts nothing: a no-op run
+ * pays nothing for it, and a database that has some revisions to run starts Hibernate when the
+ * plan needs it, as before. It only reads, on a thread of its own; a database it cannot read yet is
+ * left to the coordinator, which waits for it and reports.
+ */
+final class HibernateAhead {
+
+    private static final Logger log = LoggerFactory.getLogger(HibernateAhead.class);
+
+    private HibernateAhead() {
+    }
+
+    /** Looks at both databases the settings name, on a thread of its own; settings that do not resolve start nothing. */
+    static void startIfAllPending(Environment environment) {
+        DatabaseTargets targets;
+        try {
+            targets = DatabaseTargets.resolve(Binder.get(environment).bind("nlds.db", NldsDbProperties.class)
+                    .orElseGet(NldsDbProperties::new));
+        } catch (RuntimeException e) {
+            log.debug("Hibernate not started ahead, the settings do not resolve: {}", e.getMessage());
+            return;
+        }
+        Thread.ofPlatform().daemon().name("hibernate-ahead").start(() -> targets.all().stream()
+                .filter(HibernateAhead::withoutHistory).map(DatabaseTarget::backend).distinct()
+                .forEach(HibernateWarmUp::warmAhead));
+    }
+
+    /** Whether the database has no Flyway history yet (false when it cannot be read: nothing is known). */
+    static boolean withoutHistory(DatabaseTarget target) {
+        if (target.sqliteFile().isPresent() && !Files.exists(target.sqliteFile().get())) {
+            return true; // not opened: that would create it
+        }
+        Properties credentials = new Properties();
+        if (target.username() != null) {
+            credentials.setProperty("user", target.username());
+        }
+        if (target.password() != null) {
+            credentials.setProperty("password", target.password());
+        }
+        try (Connection connection = DriverManager.getConnection(target.url(), credentials)) {
+            return !Sql.hasTable(connection, FlywayHistory.TABLE);
+        } catch (SQLException | RuntimeException e) {
+            log.debug("{}: not read ahead: {}", target.database().id(), e.getMessage());
+            return false;
+        }
+    }
+}
