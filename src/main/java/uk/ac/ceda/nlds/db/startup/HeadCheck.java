@@ -1,5 +1,6 @@
 package uk.ac.ceda.nlds.db.startup;
 
+import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -19,17 +20,21 @@ import uk.ac.ceda.nlds.db.migration.model.SchemaDifference;
  * catalog and the monitor are read side by side (on a process's first call most of the time is
  * connecting and loading the classes each read needs, which the second core can share): wait for
  * the database, read its history ({@link HeadShortcut#verdict}) and, when that shows head, its
- * schema against the entity model. It only reads: recording head in {@code alembic_version} and
- * every report stay with the coordinator, on its own thread.
+ * schema against the entity model. It only reads, and opens no SQLite file that does not exist yet
+ * (opening would make it, even when the start then stops at the other database): recording head in
+ * {@code alembic_version} and every report stay with the coordinator, on its own thread.
  */
 final class HeadCheck {
 
     private static final Logger log = LoggerFactory.getLogger(HeadCheck.class);
 
-    /** What was found, on the connection the wait opened; the taker closes it. */
+    /** What was found, on the connection the wait opened (none for a SQLite file not made yet); the taker closes it. */
     record Found(Connection connection, HeadShortcut.Verdict verdict, List<SchemaDifference> differences) {
 
         void close() {
+            if (connection == null) {
+                return;
+            }
             try {
                 connection.close();
             } catch (SQLException e) {
@@ -59,6 +64,10 @@ final class HeadCheck {
     }
 
     private static Found read(ManagedDatabase database, DatabaseWait wait, EntityModelCheck entityModelCheck) {
+        if (database.target().sqliteFile().map(file -> !Files.exists(file)).orElse(false)) {
+            // not opened, which would make the file: the coordinator does once the database before it answered
+            return new Found(null, HeadShortcut.Verdict.NOT_AT_HEAD, List.of());
+        }
         Connection connection = wait.connect(database);
         try {
             HeadShortcut.Verdict verdict = HeadShortcut.verdict(database, connection);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.net.ConnectException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -66,6 +67,9 @@ class HeadCheckTest {
     @Test
     void aStartStoppedAtTheCatalogStopsWaitingForTheMonitor() throws Exception {
         AtomicInteger monitorAttempts = new AtomicInteger();
+        // files that exist (empty databases): a SQLite file not made yet is not opened by the check at all
+        Files.createFile(folder.resolve("catalog.db"));
+        Files.createFile(folder.resolve("monitor.db"));
         ManagedDatabase catalog = managed(NldsDatabase.CATALOG, TestDatabase.sqlite(folder.resolve("catalog.db")),
                 () -> {
                     throw new SQLException("password authentication failed for user \"nlds\"", "28P01");
@@ -89,6 +93,29 @@ class HeadCheckTest {
             assertThat(monitorCheck.isAlive()).as("the monitor's check still waiting for its server").isFalse();
         }
         assertThat(monitorAttempts).as("the monitor was tried before the start stopped").hasPositiveValue();
+    }
+
+    @Test
+    void aSqliteFileNotMadeYetIsLeftUnmadeWhenTheStartStopsAtTheCatalog() throws Exception {
+        Files.createFile(folder.resolve("catalog.db"));
+        ManagedDatabase catalog = managed(NldsDatabase.CATALOG, TestDatabase.sqlite(folder.resolve("catalog.db")),
+                () -> {
+                    throw new SQLException("password authentication failed for user \"nlds\"", "28P01");
+                });
+        Path monitorFile = folder.resolve("monitor.db");
+        ManagedDatabase monitor = managed(NldsDatabase.MONITOR, TestDatabase.sqlite(monitorFile), () -> {
+        });
+        MigrationCoordinator coordinator = new MigrationCoordinator(catalog, monitor, MigrationStateListener.NONE,
+                new DatabaseWait(Duration.ofSeconds(5)), new EntityModelCheck(), true);
+
+        assertThatThrownBy(() -> coordinator.run(null)).hasMessageContaining("catalog: cannot connect");
+
+        Thread monitorCheck = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals("head-check-monitor")).findFirst().orElse(null);
+        if (monitorCheck != null) {
+            monitorCheck.join(Duration.ofSeconds(30)); // whatever it was going to do, done
+        }
+        assertThat(monitorFile).as("the monitor's file, made while the catalog refused").doesNotExist();
     }
 
     private TestDatabase atHead(NldsDatabase database, String file) {
