@@ -92,6 +92,12 @@ public final class MigrationBenchmark {
     private List<Backend> startBackends = System.getProperty("bench.startBackends") == null ? null
             : backends(System.getProperty("bench.startBackends"));
 
+    /** Uses {@code layout} for its cache's rows instead of preparing one (the smoke check's, {@link ImageLayout#testImage()}). */
+    MigrationBenchmark withImageLayout(ImageLayout layout) {
+        imageLayouts.put(layout.cache(), layout);
+        return this;
+    }
+
     /**
      * Times the starts (the no-op path against a bare start, the fresh install, the image layouts)
      * on {@code backends} only: a start is the same code on either backend, and the smoke check runs
