@@ -154,7 +154,8 @@ class MigrateOnlyIT {
                 "jdbc:postgresql://127.0.0.1:1/catalog?user=nlds&password=hidden", "NLDS_DB_STARTUPWAIT", "3s"),
                 "--migrate-only");
 
-        assertThat(result.exitCode()).isNotZero();
+        assertThat(result.exitCode()).isEqualTo(ExitCode.FAILURE);
+        result.oneLineFailure(); // the retries are logged, the failure itself is one line (OneLineFailureIT's other modes)
         assertThat(result.output()).contains("catalog: not reachable yet (attempt 1), retrying in 500 ms")
                 .contains("catalog: not reachable yet (attempt 2), retrying in 1000 ms").doesNotContain("hidden");
         assertThat(result.stderr()).containsPattern("nlds-db: catalog: cannot connect to jdbc:postgresql://127.0.0.1:1/"

@@ -10,6 +10,7 @@ import java.util.List;
 import org.springframework.util.FileSystemUtils;
 
 import uk.ac.ceda.nlds.db.testsupport.JavaRun;
+import uk.ac.ceda.nlds.db.testsupport.TestImage;
 
 /**
  * The jar laid out as the container image runs it (see the Dockerfile): unpacked with Spring
@@ -59,11 +60,33 @@ final class ImageLayout {
     private final Path applicationJar;
     private final Path archive;
     private final Cache cache;
+    /** JVM options the archive was recorded with, that every start repeats (none for a layout of its own). */
+    private final List<String> options;
 
-    private ImageLayout(Path applicationJar, Path archive, Cache cache) {
+    private ImageLayout(Path applicationJar, Path archive, Cache cache, List<String> options) {
         this.applicationJar = applicationJar;
         this.archive = archive;
         this.cache = cache;
+        this.options = options;
+    }
+
+    /**
+     * The tests' own image ({@link TestImage}): the same extraction and the same training run (two
+     * SQLite files from empty to head) as {@link #prepare} with {@link Cache#AOT}, recorded with the
+     * tests' options (C1 only, the serial collector, native access on the command line). For the
+     * smoke check, which reads no times: it saves training the jar a second time; the benchmark itself
+     * prepares its own. Its starts run on the benchmark's JVM defaults, as a prepared layout's do,
+     * with the native access the cache was recorded with, and {@code -XX:AOTMode=on}: a start that
+     * cannot use the cache fails instead of running without it.
+     */
+    static ImageLayout testImage() {
+        TestImage image = TestImage.get();
+        return new ImageLayout(image.applicationJar(), image.cache(), Cache.AOT,
+                List.of("-XX:AOTMode=on", "--enable-native-access=ALL-UNNAMED"));
+    }
+
+    Cache cache() {
+        return cache;
     }
 
     /** Unpacks {@code jar} into {@code folder/image-<cache>} and records the cache there. */
@@ -87,7 +110,7 @@ final class ImageLayout {
         if (!Files.isRegularFile(archive) || Files.size(archive) == 0) {
             throw new IllegalStateException("the training run wrote no " + cache.words + " at " + archive);
         }
-        return new ImageLayout(applicationJar, archive, cache);
+        return new ImageLayout(applicationJar, archive, cache, List.of());
     }
 
     /** {@code unpacked jar + AOT cache}: how result rows name this layout. */
@@ -97,7 +120,8 @@ final class ImageLayout {
 
     /** The java arguments that start the unpacked jar with the archive, followed by {@code args}. */
     List<String> javaArguments(String... args) {
-        List<String> java = new ArrayList<>(List.of(cache.start(archive), "-jar", applicationJar.toString()));
+        List<String> java = new ArrayList<>(options);
+        java.addAll(List.of(cache.start(archive), "-jar", applicationJar.toString()));
         java.addAll(List.of(args));
         return java;
     }

@@ -44,6 +44,7 @@ import uk.ac.ceda.nlds.db.testsupport.TestDatabase;
  * {@code bench.memoryFactor} (4; 0 skips the memory run), {@code bench.repeats} (no-op and bare
  * start runs, median taken, 3), {@code bench.jar} (target/nlds-db.jar), {@code bench.output}
  * (BENCHMARKS.md), {@code bench.workDir} (target/bench), {@code bench.upstream} (true: the Alembic-made base),
+ * {@code bench.startBackends} (every backend: where the no-op, bare, fresh-install and image-layout starts are timed),
  * {@code bench.groupings} (say {@code none,sqlite/false,sqlite}: each an {@code nlds.migration.group} value with
  * an optional {@code /} and {@code nlds.migration.defer-rebuilds} value; when set, each backend times 1→9 on its own
  * copy per setting, alternating (each round starting with the next), {@code bench.groupingRounds} rounds (1),
@@ -87,6 +88,25 @@ public final class MigrationBenchmark {
     private final List<String> groupings = Arrays.stream(System.getProperty("bench.groupings", "").split(","))
             .map(String::trim).filter(g -> !g.isEmpty()).toList();
     private final int groupingRounds = Integer.getInteger("bench.groupingRounds", 1);
+    /** {@code bench.startBackends}: where the starts are timed (no-op, bare, fresh install, image layouts); null: every backend. */
+    private List<Backend> startBackends = System.getProperty("bench.startBackends") == null ? null
+            : backends(System.getProperty("bench.startBackends"));
+
+    /** Uses {@code layout} for its cache's rows instead of preparing one (the smoke check's, {@link ImageLayout#testImage()}). */
+    MigrationBenchmark withImageLayout(ImageLayout layout) {
+        imageLayouts.put(layout.cache(), layout);
+        return this;
+    }
+
+    /**
+     * Times the starts (the no-op path against a bare start, the fresh install, the image layouts)
+     * on {@code backends} only: a start is the same code on either backend, and the smoke check runs
+     * each path once.
+     */
+    MigrationBenchmark withStartsOn(List<Backend> backends) {
+        this.startBackends = backends;
+        return this;
+    }
 
     /** Whether the run includes the Alembic-made base ({@code bench.upstream}, true; PostgreSQL only). */
     MigrationBenchmark withUpstreamBase(boolean include) {
@@ -187,7 +207,9 @@ public final class MigrationBenchmark {
                 .ratio(imageMigration.seconds() / rawSeconds, "raw").memory(imageMigration);
         table.add(rows, backend, "raw-SQL bound (JDBC)", rawSeconds, rows / rawSeconds).ratio(1, "raw");
 
-        measureNoOp(backend, name, engine, table);
+        if (startBackends == null || startBackends.contains(backend)) {
+            measureNoOp(backend, name, engine, table);
+        }
     }
 
     /**

@@ -30,10 +30,15 @@ import uk.ac.ceda.nlds.db.testsupport.TestDatabase;
 /**
  * {@code --migrate-only} killed with SIGKILL at many moments of a migration that takes seconds
  * (as revisions with schema steps, data steps and SQLite rebuilds start, in either database), then
- * run again: every time it reaches head with exactly the rows an uninterrupted run leaves, no
- * temporary table and no stuck lock. The moments are states the process reports (a revision
- * starting), not times, so every kill lands mid-migration however loaded the machine is.
- * {@code -Dnlds.crash.iterations=N} adds N kills at random times (the long loop).
+ * run again: it reaches head with exactly the rows an uninterrupted run leaves, no temporary table
+ * and no stuck lock. The moments are states the process reports (a revision starting), not times,
+ * so every kill lands mid-migration however loaded the machine is. The kills are a chain on one
+ * copy: the run after each kill is the one killed at the next moment, so it shows it got past the
+ * previous kill (a stuck lock or a half-done revision it cannot finish stops it before the next
+ * moment, and the test fails), and one run after the last kill must finish with the same rows:
+ * each moment is proven to recover with one process instead of two, and a copy instead of one per
+ * moment. {@code -Dnlds.crash.iterations=N} adds N kills at random times, each on a copy of its own
+ * (the long loop).
  */
 class CrashRecoveryIT {
 
@@ -59,13 +64,16 @@ class CrashRecoveryIT {
         assertThat(uninterrupted.exitCode()).as(uninterrupted.output()).isZero();
         Map<String, String> expected = reference.digest();
 
-        for (String revision : KILL_AT) {
-            DatabasePair pair = original.copy(postgres, folder.resolve("kill-" + revision.replace(' ', '-')));
-            boolean killed = JarProcess.killWhen(folder, pair.environment(),
+        DatabasePair killed = original.copy(postgres, folder.resolve("killed"));
+        for (int i = 0; i < KILL_AT.size(); i++) {
+            String revision = KILL_AT.get(i);
+            // after the first, each of these runs starts where the previous kill left the pair
+            boolean reached = JarProcess.killWhen(folder, killed.environment(),
                     line -> line.contains(" " + revision + " (") && line.endsWith(": running"), "--migrate-only");
-            assertThat(killed).as("killed as " + revision + " started").isTrue();
-            finishedByTheNextRun(pair, expected, "killed as " + revision + " started");
+            assertThat(reached).as("killed as " + revision + " started, after kills as " + KILL_AT.subList(0, i)
+                    + " started").isTrue();
         }
+        finishedByTheNextRun(killed, expected, "killed as each of " + KILL_AT + " started, one run after another");
         Random random = new Random(42);
         for (int i = 0; i < Integer.getInteger("nlds.crash.iterations", 0); i++) {
             DatabasePair pair = original.copy(postgres, folder.resolve("kill-" + i));

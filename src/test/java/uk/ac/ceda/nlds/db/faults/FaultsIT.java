@@ -50,6 +50,7 @@ class FaultsIT {
         JarProcess.Result result = JarProcess.runWithTestClasses(folder, pair.environment(), "--migrate-only", FAILING);
 
         assertThat(result.exitCode()).isNotZero();
+        result.oneLineFailure(); // and nothing beside it repeats the failure
         assertThat(result.stderr().lines().toList()).containsExactly("nlds-db: catalog: revision V10 (0000000000bb)"
                 + " failed, the database is at " + RevisionChain.headLabel() + ": test revision failed after changing the schema;"
                 + " monitor was not migrated, it is at " + RevisionChain.headLabel());
@@ -71,6 +72,7 @@ class FaultsIT {
         JarProcess.Result result = JarProcess.run(folder, pair.environment(), "--migrate-only");
 
         assertThat(result.exitCode()).isNotZero();
+        result.oneLineFailure(); // and nothing beside it repeats the failure
         assertThat(result.stderr().lines().toList()).containsExactly("nlds-db: catalog: V" + ahead + " (Add quotas) is applied"
                 + " but this build knows only V1 to V" + RevisionChain.head() + ": run a newer nlds-db; nothing was changed;"
                 + " monitor was not migrated, it is at " + RevisionChain.headLabel());
@@ -87,6 +89,7 @@ class FaultsIT {
         JarProcess.Result result = JarProcess.run(folder, pair.environment(), "--migrate-only");
 
         assertThat(result.exitCode()).isNotZero();
+        result.oneLineFailure(); // and nothing beside it repeats the failure
         assertThat(result.stderr()).startsWith("nlds-db: monitor: V7 (State overhaul) was changed after it was applied"
                 + " (checksum 12345 in the database, ").contains("nothing was changed; catalog is at head V" + RevisionChain.head());
         assertThat(result.stderr().lines()).hasSize(1);
@@ -107,8 +110,7 @@ class FaultsIT {
 
         Map<String, String> expectations = new java.util.LinkedHashMap<>();
         expectations.put("jdbc:postgresql//127.0.0.1/x", "nlds.db.catalog.url");
-        expectations.put("jdbc:mysql://127.0.0.1/nlds", "nlds.db.catalog.url");
-        expectations.put("jdbc:sqlite:/proc/nlds/catalog.db", "/proc/nlds");
+        // an unsupported URL and a folder that cannot be created are OneLineFailureIT's, in every mode
         expectations.put(monitor.url().replace("user=postgres", "user=nobody_here"), "nobody_here");
         for (Map.Entry<String, String> bad : expectations.entrySet()) {
             JarProcess.Result result = JarProcess.run(folder, Map.of("NLDS_DB_CATALOG_URL", bad.getKey(),
@@ -123,6 +125,7 @@ class FaultsIT {
                 "NLDS_DB_MONITOR_URL", sqlite, "NLDS_MIGRATION_DEFAULTTAPEURL", "https://tape.example.org/eos"),
                 "--migrate-only");
         assertThat(tape.exitCode()).isNotZero();
+        tape.oneLineFailure(); // and nothing beside it repeats the failure
         assertThat(tape.stderr().lines().toList()).singleElement().asString()
                 .startsWith("nlds-db: catalog: revision V3 (ee82dd99bfc0) failed, the database is at V2 (bf09ce0d6899): ")
                 .contains("https://tape.example.org/eos");

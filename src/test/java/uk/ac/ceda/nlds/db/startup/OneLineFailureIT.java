@@ -30,7 +30,10 @@ import uk.ac.ceda.nlds.db.testsupport.Rows;
  * Every expected failure, in each way the jar runs (the service, {@code --migrate-only} and the
  * {@code upgrade} verb), is one {@code nlds-db: …} line saying what is wrong and what to do, with
  * the README's exit code: 2 for bad configuration, 1 for what a database did. Nothing beside it
- * repeats the failure (see {@link JarProcess.Result#oneLineFailure()}).
+ * repeats the failure (see {@link JarProcess.Result#oneLineFailure()}). {@code --migrate-only}'s
+ * database failures are {@link uk.ac.ceda.nlds.db.faults.FaultsIT}'s and its unreachable database
+ * {@link uk.ac.ceda.nlds.db.MigrateOnlyIT}'s, the same runs asserted for one line there as well as
+ * for the databases left unchanged, so they are not started a second time here.
  */
 class OneLineFailureIT {
 
@@ -62,6 +65,11 @@ class OneLineFailureIT {
         return Stream.of(Mode.values()).map(Arguments::of);
     }
 
+    /** The modes whose database failures are not already run as processes by another class (see above). */
+    static Stream<Arguments> modesBesideMigrateOnly() {
+        return Stream.of(Mode.SERVICE, Mode.UPGRADE).map(Arguments::of);
+    }
+
     @ParameterizedTest
     @MethodSource("modes")
     void badConfigurationIsOneLineAndExitTwo(Mode mode) throws Exception {
@@ -86,7 +94,7 @@ class OneLineFailureIT {
     }
 
     @ParameterizedTest
-    @MethodSource("modes")
+    @MethodSource("modesBesideMigrateOnly")
     void anUnreachableDatabaseIsOneLineAfterTheWait(Mode mode) throws Exception {
         JarProcess.Result result = JarProcess.run(folder, Map.of("NLDS_DB_CATALOG_URL",
                 "jdbc:postgresql://127.0.0.1:1/nlds", "NLDS_DB_STARTUPWAIT", "1s"), mode.with());
@@ -100,7 +108,7 @@ class OneLineFailureIT {
     }
 
     @ParameterizedTest
-    @MethodSource("modes")
+    @MethodSource("modesBesideMigrateOnly")
     void whatADatabaseRefusesIsOneLineAndExitOne(Mode mode) throws Exception {
         List<String> failures = new ArrayList<>();
 

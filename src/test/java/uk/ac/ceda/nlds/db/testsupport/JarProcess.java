@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
@@ -163,7 +164,8 @@ public final class JarProcess {
     /**
      * Starts nlds-db with {@code args…} and kills it with SIGKILL, as a crash would, as soon
      * as it prints a line that {@code moment} accepts: a kill at a state, not after a time. Returns
-     * false when it finished without printing such a line.
+     * false when it finished without printing such a line, or printed none within {@link #TIMEOUT}
+     * (a run waiting on what an earlier kill left is then killed rather than left to hang the suite).
      */
     public static boolean killWhen(Path workingDirectory, Map<String, String> environment, Predicate<String> moment,
             String... args) throws IOException, InterruptedException {
@@ -173,6 +175,7 @@ public final class JarProcess {
                 .redirectErrorStream(true);
         builder.environment().putAll(environment);
         Process process = builder.start();
+        CompletableFuture.delayedExecutor(TIMEOUT.toSeconds(), TimeUnit.SECONDS).execute(process::destroyForcibly);
         try (BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(),
                 StandardCharsets.UTF_8))) {
             for (String line = output.readLine(); line != null; line = output.readLine()) {

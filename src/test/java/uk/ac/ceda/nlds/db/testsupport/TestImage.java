@@ -29,7 +29,7 @@ import uk.ac.ceda.nlds.db.NldsDbApplication;
  * appended class path, and native access, which the manifest grants to {@code java -jar} only, is
  * granted on the command line at training and at every start alike.
  */
-final class TestImage {
+public final class TestImage {
 
     private static final Path FOLDER = Path.of("target/test-image").toAbsolutePath();
     private static final List<String> OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
@@ -47,7 +47,7 @@ final class TestImage {
     }
 
     /** The image of the current {@code target/nlds-db.jar}, built on first use. */
-    static synchronized TestImage get() {
+    public static synchronized TestImage get() {
         if (built == null) {
             try {
                 built = build(JarProcess.jar());
@@ -59,6 +59,16 @@ final class TestImage {
             }
         }
         return built;
+    }
+
+    /** The unpacked application jar (its libraries beside it, on its manifest's class path). */
+    public Path applicationJar() {
+        return applicationJar;
+    }
+
+    /** The AOT cache the training run recorded. */
+    public Path cache() {
+        return cache;
     }
 
     /** The java command that starts the application with {@code extraClassPath} appended to its class path. */
