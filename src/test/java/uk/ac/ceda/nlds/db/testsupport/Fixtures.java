@@ -7,7 +7,6 @@ import java.util.List;
 
 import uk.ac.ceda.nlds.db.config.NldsDatabase;
 import uk.ac.ceda.nlds.db.migration.adopt.AlembicAdoption;
-import uk.ac.ceda.nlds.db.migration.core.Backend;
 import uk.ac.ceda.nlds.db.migration.dialect.Dialect;
 import uk.ac.ceda.nlds.db.migration.model.SchemaComparison;
 import uk.ac.ceda.nlds.db.migration.model.SchemaDifference;
@@ -45,16 +44,14 @@ public final class Fixtures {
         return db;
     }
 
-    /** How {@code db}'s schema differs from a database this project migrates from scratch to {@code version}. */
+    /**
+     * How {@code db}'s schema differs from a database this project migrates from scratch to {@code version}
+     * (migrated once per test JVM, {@link FreshSchemas}; {@code postgres} and {@code folder} are no longer needed).
+     */
     public static List<SchemaDifference> differencesFromFresh(TestDatabase db, NldsDatabase database, int version,
             PostgresDatabases postgres, Path folder) throws Exception {
-        TestDatabase fresh = db.backend() == Backend.SQLITE
-                ? TestDatabase.sqlite(Files.createTempFile(folder, "fresh-" + database.id(), ".db")) : postgres.create();
-        if (version > 0) {
-            MigrationHarness.migrateTo(MigrationHarness.managed(database, fresh), version);
-        }
         return new SchemaComparison(db.backend(), AlembicAdoption.BOOKKEEPING_TABLES)
-                .compare(inspect(fresh), inspect(db));
+                .compare(FreshSchemas.at(database, db.backend(), version), inspect(db));
     }
 
     public static DatabaseSchema inspect(TestDatabase db) throws Exception {

@@ -6,6 +6,7 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.stream.Stream;
 
 import org.springframework.core.io.FileSystemResource;
@@ -48,8 +49,26 @@ public final class NldsReference {
         }
     }
 
-    /** Runs a SQL script (a pg_dump or sqlite3 .schema output) on {@code connection}. */
+    /**
+     * Runs a SQL script (a pg_dump or sqlite3 .schema output) on {@code connection}, in one transaction:
+     * a commit per statement made loading a fixture hundreds of synchronous commits. The scripts hold no
+     * transaction control of their own, so the result is the same.
+     */
     public static void runScript(Connection connection, Path script) {
-        ScriptUtils.executeSqlScript(connection, new FileSystemResource(script));
+        try {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try {
+                ScriptUtils.executeSqlScript(connection, new FileSystemResource(script));
+                connection.commit();
+            } catch (RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot run " + script + ": " + e.getMessage(), e);
+        }
     }
 }
