@@ -28,7 +28,7 @@ final class HeadCheck {
 
     private static final Logger log = LoggerFactory.getLogger(HeadCheck.class);
 
-    /** What was found, on the connection the wait opened (none for a SQLite file not made yet); the taker closes it. */
+    /** What was found, on the connection the wait opened; the taker closes it. */
     record Found(Connection connection, HeadShortcut.Verdict verdict, List<SchemaDifference> differences) {
 
         void close() {
@@ -46,8 +46,12 @@ final class HeadCheck {
     private final CompletableFuture<Found> found = new CompletableFuture<>();
     private final AtomicBoolean taken = new AtomicBoolean();
     private final Thread thread;
+    private final ManagedDatabase database;
+    private final DatabaseWait wait;
 
     private HeadCheck(ManagedDatabase database, DatabaseWait wait, EntityModelCheck entityModelCheck) {
+        this.database = database;
+        this.wait = wait;
         thread = Thread.ofPlatform().daemon().name("head-check-" + database.id()).unstarted(() -> {
             try {
                 found.complete(read(database, wait, entityModelCheck));
@@ -65,8 +69,7 @@ final class HeadCheck {
 
     private static Found read(ManagedDatabase database, DatabaseWait wait, EntityModelCheck entityModelCheck) {
         if (database.target().sqliteFile().map(file -> !Files.exists(file)).orElse(false)) {
-            // not opened, which would make the file: the coordinator does once the database before it answered
-            return new Found(null, HeadShortcut.Verdict.NOT_AT_HEAD, List.of());
+            return new Found(null, HeadShortcut.Verdict.NOT_AT_HEAD, List.of()); // opened by take(), in turn
         }
         Connection connection = wait.connect(database);
         try {
@@ -79,11 +82,17 @@ final class HeadCheck {
         }
     }
 
-    /** Waits for the reads; their failure (an unreachable database, an unreadable schema) is thrown here. */
+    /**
+     * Waits for the reads; their failure (an unreachable database, an unreadable schema) is thrown here.
+     * A SQLite file that did not exist is opened (so made, empty) only now, on the taker's thread: the
+     * coordinator takes the databases in order, so it is made only once the ones before it answered.
+     */
     Found take() {
         taken.set(true);
         try {
-            return found.join();
+            Found read = found.join();
+            return read.connection() != null ? read
+                    : new Found(wait.connect(database), HeadShortcut.Verdict.NOT_AT_HEAD, List.of());
         } catch (CompletionException e) {
             switch (e.getCause()) {
                 case RuntimeException runtime -> throw runtime;
