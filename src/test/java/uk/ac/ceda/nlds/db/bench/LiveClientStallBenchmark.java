@@ -76,7 +76,7 @@ public final class LiveClientStallBenchmark {
             return new Result(client.latenciesMillis().size(), failed, catalog.longest(), monitor.longest(),
                     report(rows, label, migration.seconds(), client, catalog.longest(), monitor.longest()));
         } finally {
-            postgres.afterAll(null);
+            postgres.drop();
         }
     }
 

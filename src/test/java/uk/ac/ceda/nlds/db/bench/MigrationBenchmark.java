@@ -166,7 +166,7 @@ public final class MigrationBenchmark {
                 }
             }
         } finally {
-            postgres.afterAll(null);
+            postgres.drop();
         }
         return table;
     }

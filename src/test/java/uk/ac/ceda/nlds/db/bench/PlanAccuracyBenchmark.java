@@ -64,7 +64,7 @@ public final class PlanAccuracyBenchmark {
                 }
             }
         } finally {
-            postgres.afterAll(null);
+            postgres.drop();
         }
         text.append("\nLoad average at the end: ").append(loadAverage()).append(".\n");
         System.out.println(text);

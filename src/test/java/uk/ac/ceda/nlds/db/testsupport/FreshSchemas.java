@@ -45,13 +45,9 @@ public final class FreshSchemas {
             }
         }
         PostgresServer server = PostgresServer.get();
-        String name = PostgresDatabasePool.take(server);
-        try {
-            return migrateAndInspect(database, new TestDatabase(server.urlFor(name), server.user(), server.password(),
-                    name), version);
-        } finally {
-            PostgresDatabasePool.release(server, name);
-        }
+        String name = PostgresThrowaways.create(server);
+        return migrateAndInspect(database, new TestDatabase(server.urlFor(name), server.user(), server.password(),
+                name), version);
     }
 
     private static DatabaseSchema migrateAndInspect(NldsDatabase database, TestDatabase db, int version)

@@ -1,5 +1,7 @@
 package uk.ac.ceda.nlds.db.testsupport;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,31 +10,43 @@ import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Throwaway PostgreSQL databases for one test class: {@link #create()} gives an empty database
- * of its own; after the class each is emptied for another class of this JVM or dropped
- * ({@link PostgresDatabasePool}). Register with
+ * Throwaway PostgreSQL databases for one test class: {@link #create()} makes a new empty database
+ * of its own. After the class, sessions a test left open on them are ended; the databases are dropped
+ * when the test JVM exits ({@link PostgresThrowaways}), or at once by {@link #drop()} (a benchmark's
+ * large ones). Register with
  * {@code @RegisterExtension static PostgresDatabases postgres = new PostgresDatabases();}.
  */
 public final class PostgresDatabases implements AfterAllCallback {
 
     private final List<String> created = new ArrayList<>();
 
-    /** An empty database of its own on the test server. */
+    /** A new empty database on the test server, this class's own. */
     public synchronized TestDatabase create() {
         PostgresServer server = PostgresServer.get();
-        String name = PostgresDatabasePool.take(server);
+        String name = PostgresThrowaways.create(server);
         created.add(name);
         return new TestDatabase(server.urlFor(name), server.user(), server.password(), name);
     }
 
+    /** Ends the sessions left on this class's databases, which are not used again. */
     @Override
     public synchronized void afterAll(ExtensionContext context) throws SQLException {
         if (created.isEmpty()) {
             return; // no PostgreSQL case ran (a SQLite-only selection needs no server)
         }
-        for (String name : created) {
-            PostgresDatabasePool.release(PostgresServer.get(), name);
+        try (Connection admin = PostgresServer.get().admin();
+                PreparedStatement end = admin.prepareStatement("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                        + " WHERE datname = ANY (?) AND pid <> pg_backend_pid()")) {
+            end.setArray(1, admin.createArrayOf("text", created.toArray()));
+            end.execute();
         }
-        created.clear();
+    }
+
+    /** Drops every database made here now rather than when the JVM exits. */
+    public synchronized void drop() {
+        if (!created.isEmpty()) {
+            PostgresThrowaways.drop(PostgresServer.get(), created);
+            created.clear();
+        }
     }
 }
