@@ -10,7 +10,8 @@ import uk.ac.ceda.nlds.db.startup.MigrateOnly;
 /**
  * The bare start the no-op {@code --migrate-only} process is compared with: the same jar, JVM
  * and application context as {@link MigrateOnly} (the database configuration: both DataSources,
- * Flyway beans and revisions, no web server) without its coordinator, so nothing is checked or
+ * revisions and the Flyway beans, which are made on first use, no web server) without its coordinator,
+ * so nothing is checked or
  * migrated. Launched from the jar through Spring Boot's {@code PropertiesLauncher} with a folder
  * holding only this class on {@code loader.path}, so logging is set up as in the jar.
  */

@@ -70,6 +70,8 @@ public final class MigrationBenchmark {
     static final String PLAN_SHARE = "fresh install: plan before migrating, both databases, as logged";
     /** Steps of the scenario that starts from the original Alembic chain's revision 1 ({@link UpstreamBase}). */
     static final String UPSTREAM = "Alembic-made base: ";
+    /** Its plan before migrating (for a database with rows, the rehearsal, and with it Hibernate's first start). */
+    static final String UPSTREAM_PLAN = UPSTREAM + "plan before migrating, both databases, as logged";
     static final String UPSTREAM_PROCESS = UPSTREAM + "1→9 --migrate-only process";
 
     private final long rows;
@@ -270,7 +272,9 @@ public final class MigrationBenchmark {
         double load = UpstreamBase.load(pair, rows);
         table.add(rows, Backend.POSTGRESQL, UPSTREAM + "load Alembic revision-1 data (COPY, not analysed)", load,
                 new BenchmarkData(rows).totalRows() / load);
-        MeasuredProcess.Measured migration = process.runJar(jar, List.of("--migrate-only"), pair.environment(),
+        List<String> arguments = new ArrayList<>(List.of("--migrate-only"));
+        arguments.addAll(TIMINGS);
+        MeasuredProcess.Measured migration = process.runJar(jar, arguments, pair.environment(),
                 "postgresql-alembic-base-migrate");
         Map<Integer, Double> perRevision = historySeconds(pair);
         perRevision.forEach((version, seconds) -> table.add(rows, Backend.POSTGRESQL,
@@ -280,6 +284,8 @@ public final class MigrationBenchmark {
         double alembic = UpstreamBase.alembicSeconds(rows);
         table.add(rows, Backend.POSTGRESQL, UPSTREAM_PROCESS, migration.seconds(), rows / migration.seconds())
                 .ratio(migration.seconds() / alembic, "Alembic").memory(migration);
+        double planned = logged(PLANNED, migration.output()).stream().mapToLong(Long::longValue).sum() / 1000.0;
+        table.add(rows, Backend.POSTGRESQL, UPSTREAM_PLAN, planned, null).ratio(planned / migration.seconds(), "process");
         pair.drop();
     }
 

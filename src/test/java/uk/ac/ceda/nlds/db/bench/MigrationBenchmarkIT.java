@@ -38,7 +38,8 @@ class MigrationBenchmarkIT {
             MigrationBenchmark.UPSTREAM + "V4 (history)", MigrationBenchmark.UPSTREAM + "V5 (history)",
             MigrationBenchmark.UPSTREAM + "V6 (history)", MigrationBenchmark.UPSTREAM + "V7 (history)",
             MigrationBenchmark.UPSTREAM + "V8 (history)", MigrationBenchmark.UPSTREAM + "V9 (history)",
-            MigrationBenchmark.UPSTREAM + "1→9 history sum", MigrationBenchmark.UPSTREAM_PROCESS);
+            MigrationBenchmark.UPSTREAM + "1→9 history sum", MigrationBenchmark.UPSTREAM_PROCESS,
+            MigrationBenchmark.UPSTREAM_PLAN);
 
     @TempDir
     Path work;
