@@ -99,13 +99,10 @@ class NoOpPathTest {
 
     @Test
     void aPairAtHeadIsCheckedOnOneConnectionPerDatabaseWithOneReadOfItsHistory() {
-        TestDatabase catalogFile = TestDatabase.sqlite(folder.resolve("catalog.db"));
-        TestDatabase monitorFile = TestDatabase.sqlite(folder.resolve("monitor.db"));
-        MigrationHarness.migrateToHead(MigrationHarness.managed(NldsDatabase.CATALOG, catalogFile));
-        MigrationHarness.migrateToHead(MigrationHarness.managed(NldsDatabase.MONITOR, monitorFile));
+        List<TestDatabase> pair = pairAtHead();
         Counted counted = new Counted();
-        ManagedDatabase catalog = counting(NldsDatabase.CATALOG, catalogFile, counted);
-        ManagedDatabase monitor = counting(NldsDatabase.MONITOR, monitorFile, counted);
+        ManagedDatabase catalog = counting(NldsDatabase.CATALOG, pair.get(0), counted);
+        ManagedDatabase monitor = counting(NldsDatabase.MONITOR, pair.get(1), counted);
         MigrationCoordinator coordinator = new MigrationCoordinator(catalog, monitor, MigrationStateListener.NONE,
                 new DatabaseWait(Duration.ofSeconds(5)), new EntityModelCheck(), true);
 
@@ -120,20 +117,26 @@ class NoOpPathTest {
 
     @Test
     void aPairAtHeadIsCheckedWithoutLoadingFlyway() {
-        TestDatabase catalogFile = TestDatabase.sqlite(folder.resolve("catalog.db"));
-        TestDatabase monitorFile = TestDatabase.sqlite(folder.resolve("monitor.db"));
-        MigrationHarness.migrateToHead(MigrationHarness.managed(NldsDatabase.CATALOG, catalogFile));
-        MigrationHarness.migrateToHead(MigrationHarness.managed(NldsDatabase.MONITOR, monitorFile));
+        List<TestDatabase> pair = pairAtHead();
         AtomicInteger loads = new AtomicInteger();
         MigrationCoordinator coordinator = new MigrationCoordinator(
-                countingFlywayLoads(MigrationHarness.managed(NldsDatabase.CATALOG, catalogFile), loads),
-                countingFlywayLoads(MigrationHarness.managed(NldsDatabase.MONITOR, monitorFile), loads),
+                countingFlywayLoads(MigrationHarness.managed(NldsDatabase.CATALOG, pair.get(0)), loads),
+                countingFlywayLoads(MigrationHarness.managed(NldsDatabase.MONITOR, pair.get(1)), loads),
                 MigrationStateListener.NONE, new DatabaseWait(Duration.ofSeconds(5)), new EntityModelCheck(), true);
 
         coordinator.run(null);
 
         assertThat(coordinator.outcomes()).extracting(MigrationOutcome::describe).allMatch(d -> d.endsWith("already at head"));
         assertThat(loads).as("Flyway loads on the no-op path").hasValue(0);
+    }
+
+    /** A catalog and a monitor SQLite file, both migrated to head. */
+    private List<TestDatabase> pairAtHead() {
+        TestDatabase catalogFile = TestDatabase.sqlite(folder.resolve("catalog.db"));
+        TestDatabase monitorFile = TestDatabase.sqlite(folder.resolve("monitor.db"));
+        MigrationHarness.migrateToHead(MigrationHarness.managed(NldsDatabase.CATALOG, catalogFile));
+        MigrationHarness.migrateToHead(MigrationHarness.managed(NldsDatabase.MONITOR, monitorFile));
+        return List.of(catalogFile, monitorFile);
     }
 
     /** The same database, counting how often its Flyway instance is asked for. */
