@@ -36,7 +36,12 @@ final class HeadShortcut {
 
     /** The same on the caller's connection, left in auto-commit as it came. */
     static boolean atHead(ManagedDatabase database, Connection connection) {
-        return switch (verdict(database, connection)) {
+        return atHead(database, connection, verdict(database, connection));
+    }
+
+    /** At head by {@code verdict}, read on {@code connection}; {@code alembic_version} brought in step first if it lags. */
+    static boolean atHead(ManagedDatabase database, Connection connection, Verdict verdict) {
+        return switch (verdict) {
             case AT_HEAD -> true;
             case AT_HEAD_ALEMBIC_BEHIND -> recordHead(database, connection);
             case NOT_AT_HEAD -> false;
@@ -94,7 +99,7 @@ final class HeadShortcut {
      * Records head in {@code alembic_version}, which a run killed between Flyway's commit and this
      * update left behind; false when it cannot (the full path decides and reports).
      */
-    static boolean recordHead(ManagedDatabase database, Connection connection) {
+    private static boolean recordHead(ManagedDatabase database, Connection connection) {
         try {
             connection.setAutoCommit(false);
             try {

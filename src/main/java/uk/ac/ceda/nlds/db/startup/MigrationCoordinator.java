@@ -102,7 +102,8 @@ public class MigrationCoordinator implements ApplicationRunner {
         for (ManagedDatabase database : databases) {
             try {
                 HeadCheck.Found found = checks.get(database).take();
-                if (atHead(database, found)) {
+                // alembic_version brought in step here, on the coordinator's thread, if it lags
+                if (HeadShortcut.atHead(database, found.connection(), found.verdict())) {
                     noOp.put(database, found);
                 } else {
                     found.close();
@@ -152,15 +153,6 @@ public class MigrationCoordinator implements ApplicationRunner {
     /** Where the plan found the database, unless it refused (then it does not know). */
     private static OptionalInt from(DatabasePlan plan) {
         return plan == null || plan.refused() != null ? OptionalInt.empty() : OptionalInt.of(plan.fromVersion());
-    }
-
-    /** At head by the history; {@code alembic_version} brought in step here, on the coordinator's thread, if it lags. */
-    private static boolean atHead(ManagedDatabase database, HeadCheck.Found found) {
-        return switch (found.verdict()) {
-            case AT_HEAD -> true;
-            case AT_HEAD_ALEMBIC_BEHIND -> HeadShortcut.recordHead(database, found.connection());
-            case NOT_AT_HEAD -> false;
-        };
     }
 
     /** The start stopped at a reported failure without fail-fast: the service stays up, never ready. */
