@@ -2,20 +2,24 @@ package uk.ac.ceda.nlds.db.startup;
 
 import java.nio.file.Files;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.util.Properties;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import javax.sql.DataSource;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
 
+import uk.ac.ceda.nlds.db.config.DataSourceFactory;
 import uk.ac.ceda.nlds.db.config.DatabaseTarget;
 import uk.ac.ceda.nlds.db.config.DatabaseTargets;
 import uk.ac.ceda.nlds.db.config.NldsDbProperties;
 import uk.ac.ceda.nlds.db.migration.FlywayHistory;
 import uk.ac.ceda.nlds.db.migration.dialect.Sql;
+import uk.ac.ceda.nlds.db.migration.lock.LockPolicy;
 import uk.ac.ceda.nlds.db.migration.plan.HibernateWarmUp;
 
 /**
@@ -37,32 +41,31 @@ final class HibernateAhead {
 
     /** Looks at both databases the settings name, on a thread of its own; settings that do not resolve start nothing. */
     static void startIfAllPending(Environment environment) {
-        DatabaseTargets targets;
+        Map<DatabaseTarget, DataSource> databases = new LinkedHashMap<>();
         try {
-            targets = DatabaseTargets.resolve(Binder.get(environment).bind("nlds.db", NldsDbProperties.class)
-                    .orElseGet(NldsDbProperties::new));
+            NldsDbProperties properties = Binder.get(environment).bind("nlds.db", NldsDbProperties.class)
+                    .orElseGet(NldsDbProperties::new);
+            LockPolicy policy = LockPolicy.from(environment::getProperty);
+            DatabaseTargets.resolve(properties).all().forEach(target -> databases.put(target,
+                    DataSourceFactory.migrationDataSource(target, properties.getSqliteBusyTimeout(), policy)));
         } catch (RuntimeException e) {
             log.debug("Hibernate not started ahead, the settings do not resolve: {}", e.getMessage());
             return;
         }
-        Thread.ofPlatform().daemon().name("hibernate-ahead").start(() -> targets.all().stream()
-                .filter(HibernateAhead::withoutHistory).map(DatabaseTarget::backend).distinct()
-                .forEach(HibernateWarmUp::warmAhead));
+        Thread.ofPlatform().daemon().name("hibernate-ahead").start(() -> databases.entrySet().stream()
+                .filter(database -> withoutHistory(database.getKey(), database.getValue()))
+                .map(database -> database.getKey().backend()).distinct().forEach(HibernateWarmUp::warmAhead));
     }
 
-    /** Whether the database has no Flyway history yet (false when it cannot be read: nothing is known). */
-    static boolean withoutHistory(DatabaseTarget target) {
+    /**
+     * Whether the database, reached through {@code dataSource} (the migration's, as the settings make
+     * it), has no Flyway history yet; false when it cannot be read: nothing is known.
+     */
+    static boolean withoutHistory(DatabaseTarget target, DataSource dataSource) {
         if (target.sqliteFile().isPresent() && !Files.exists(target.sqliteFile().get())) {
             return true; // not opened: that would create it
         }
-        Properties credentials = new Properties();
-        if (target.username() != null) {
-            credentials.setProperty("user", target.username());
-        }
-        if (target.password() != null) {
-            credentials.setProperty("password", target.password());
-        }
-        try (Connection connection = DriverManager.getConnection(target.url(), credentials)) {
+        try (Connection connection = dataSource.getConnection()) {
             return !Sql.hasTable(connection, FlywayHistory.TABLE);
         } catch (SQLException | RuntimeException e) {
             log.debug("{}: not read ahead: {}", target.database().id(), e.getMessage());

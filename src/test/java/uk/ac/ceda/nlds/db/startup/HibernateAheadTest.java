@@ -3,15 +3,18 @@ package uk.ac.ceda.nlds.db.startup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
+import uk.ac.ceda.nlds.db.config.DataSourceFactory;
 import uk.ac.ceda.nlds.db.config.DatabaseTarget;
 import uk.ac.ceda.nlds.db.config.NldsDatabase;
 import uk.ac.ceda.nlds.db.migration.FlywayHistory;
 import uk.ac.ceda.nlds.db.migration.core.Backend;
+import uk.ac.ceda.nlds.db.migration.lock.LockPolicy;
 import uk.ac.ceda.nlds.db.testsupport.MigrationHarness;
 import uk.ac.ceda.nlds.db.testsupport.PostgresDatabases;
 import uk.ac.ceda.nlds.db.testsupport.Rows;
@@ -30,7 +33,7 @@ class HibernateAheadTest {
     void aSqliteFileThatDoesNotExistYetHasEveryRevisionToRunAndIsNotCreated() {
         Path file = folder.resolve("catalog.db");
 
-        assertThat(HibernateAhead.withoutHistory(target(TestDatabase.sqlite(file)))).isTrue();
+        assertThat(withoutHistory(TestDatabase.sqlite(file))).isTrue();
         assertThat(file).doesNotExist();
     }
 
@@ -39,7 +42,7 @@ class HibernateAheadTest {
         TestDatabase db = TestDatabase.sqlite(folder.resolve("catalog.db"));
         Rows.execute(db, "CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL)");
 
-        assertThat(HibernateAhead.withoutHistory(target(db))).isTrue();
+        assertThat(withoutHistory(db)).isTrue();
     }
 
     @Test
@@ -47,17 +50,17 @@ class HibernateAheadTest {
         TestDatabase db = TestDatabase.sqlite(folder.resolve("catalog.db"));
         MigrationHarness.migrateTo(MigrationHarness.managed(NldsDatabase.CATALOG, db), 1);
 
-        assertThat(HibernateAhead.withoutHistory(target(db))).isFalse();
+        assertThat(withoutHistory(db)).isFalse();
     }
 
     @Test
     void anEmptyPostgresDatabaseHasNoHistoryAndOneWithItsTableHas() throws Exception {
         TestDatabase db = postgres.create();
-        assertThat(HibernateAhead.withoutHistory(target(db))).isTrue();
+        assertThat(withoutHistory(db)).isTrue();
 
         Rows.execute(db, "CREATE TABLE " + FlywayHistory.TABLE + " (installed_rank INT)");
 
-        assertThat(HibernateAhead.withoutHistory(target(db))).isFalse();
+        assertThat(withoutHistory(db)).isFalse();
     }
 
     @Test
@@ -66,10 +69,16 @@ class HibernateAheadTest {
         DatabaseTarget unreachable = new DatabaseTarget(NldsDatabase.CATALOG, Backend.POSTGRESQL,
                 "jdbc:postgresql://127.0.0.1:1/nlds", "nlds", null);
 
-        assertThat(HibernateAhead.withoutHistory(unreachable)).isFalse();
+        assertThat(withoutHistory(unreachable)).isFalse();
     }
 
-    private static DatabaseTarget target(TestDatabase db) {
-        return new DatabaseTarget(NldsDatabase.CATALOG, db.backend(), db.url(), db.user(), db.password());
+    /** Through the migration's data source, as the one-shot makes it from the settings. */
+    private static boolean withoutHistory(TestDatabase db) {
+        return withoutHistory(new DatabaseTarget(NldsDatabase.CATALOG, db.backend(), db.url(), db.user(), db.password()));
+    }
+
+    private static boolean withoutHistory(DatabaseTarget target) {
+        return HibernateAhead.withoutHistory(target, DataSourceFactory.migrationDataSource(target, Duration.ofSeconds(30),
+                LockPolicy.from(name -> null)));
     }
 }
