@@ -4,14 +4,15 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import uk.ac.ceda.nlds.db.config.DatabaseTarget;
 import uk.ac.ceda.nlds.db.config.ManagedDatabase;
 import uk.ac.ceda.nlds.db.migration.adopt.AlembicAdoption;
-import uk.ac.ceda.nlds.db.migration.core.Backend;
 import uk.ac.ceda.nlds.db.migration.dialect.Dialect;
 import uk.ac.ceda.nlds.db.migration.model.EntityModel;
 import uk.ac.ceda.nlds.db.migration.model.SchemaComparison;
@@ -37,20 +38,21 @@ public class EntityModelCheck {
     /**
      * Starts reading the model the check will compare against (class-path scan of the entity package,
      * the build's recorded models: a few hundred milliseconds of class loading on a process's first
-     * check) on another thread, so it overlaps the caller's connects and head checks; the check
-     * itself waits for it. A failure here is left for the check to meet and report.
+     * check) on a thread of its own, so that it overlaps whatever the caller does next (the one-shot's
+     * context start, the coordinator's connects and head checks); the check itself waits for it. A
+     * thread of its own rather than the common pool, whose threads' context class loader is the system
+     * loader (Java 19+), blind to the classes inside the nested jar. A failure here is left for the
+     * check to meet and report.
      */
-    public void prefetch(ManagedDatabase database) {
-        Backend backend = database.target().backend();
-        String pkg = database.target().database().entityPackage();
-        Thread.ofPlatform().daemon().name("entity-model-" + database.id()).start(() -> {
+    public CompletableFuture<Void> prefetch(DatabaseTarget target) {
+        return CompletableFuture.runAsync(() -> {
             try {
-                EntityModel.of(backend, pkg);
+                EntityModel.of(target.backend(), target.database().entityPackage());
             } catch (RuntimeException e) {
-                log.debug("{}: reading the entity model ahead failed, the check reads it again: {}", database.id(),
-                        e.getMessage());
+                log.debug("{}: reading the entity model ahead failed, the check reads it again: {}",
+                        target.database().id(), e.getMessage());
             }
-        });
+        }, task -> Thread.ofPlatform().daemon().name("entity-model-" + target.database().id()).start(task));
     }
 
     public List<SchemaDifference> differences(ManagedDatabase database) {

@@ -16,7 +16,6 @@ import uk.ac.ceda.nlds.db.config.DatabaseConfiguration;
 import uk.ac.ceda.nlds.db.config.DatabaseTargets;
 import uk.ac.ceda.nlds.db.config.DatabaseWait;
 import uk.ac.ceda.nlds.db.config.ManagedDatabase;
-import uk.ac.ceda.nlds.db.migration.model.EntityModel;
 
 /**
  * {@code --migrate-only}, the container's one-shot mode: the service's coordinator over the
@@ -41,16 +40,13 @@ public class MigrateOnly {
     /**
      * Without persistence units nothing has built the entity models the check needs: they are looked
      * up (the build's, {@code EntityModelIndex}; read with Hibernate only when the classes changed
-     * since) on another thread while the context starts and the databases migrate, so the check
-     * finds them ready (the coordinator's own call waits for them, or reports their failure).
+     * since) ahead, as the coordinator does ({@link EntityModelCheck#prefetch}), but from here while the
+     * context still starts, so the check finds them ready (it waits for them, or reports their failure).
      */
     @Bean
-    CompletableFuture<Void> entityModelsRead(DatabaseTargets targets) {
-        // a thread of its own rather than the common pool, whose threads' context class loader is
-        // the system loader (Java 19+), blind to the classes inside the nested jar
-        return CompletableFuture.runAsync(() -> targets.all()
-                .forEach(target -> EntityModel.of(target.backend(), target.database().entityPackage())),
-                task -> Thread.ofPlatform().name("entity-model-reader").daemon().start(task));
+    CompletableFuture<Void> entityModelsRead(DatabaseTargets targets, EntityModelCheck entityModelCheck) {
+        return CompletableFuture.allOf(targets.all().stream().map(entityModelCheck::prefetch)
+                .toArray(CompletableFuture[]::new));
     }
 
     /**

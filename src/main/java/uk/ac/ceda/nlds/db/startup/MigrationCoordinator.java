@@ -71,7 +71,7 @@ public class MigrationCoordinator implements ApplicationRunner {
         long started = System.nanoTime();
         // both folders before either database: a bad one changes nothing
         databases.forEach(database -> database.target().prepareSqliteFolder());
-        databases.forEach(entityModelCheck::prefetch);
+        databases.forEach(database -> entityModelCheck.prefetch(database.target()));
         // both databases read side by side; a database found at head keeps the connection the wait opened
         // for its whole no-op path: the migration's data source is not pooled
         Map<ManagedDatabase, HeadCheck> checks = new IdentityHashMap<>();
