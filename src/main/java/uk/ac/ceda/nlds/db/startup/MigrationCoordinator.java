@@ -2,7 +2,6 @@ package uk.ac.ceda.nlds.db.startup;
 
 import java.nio.file.Files;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,11 +26,12 @@ import uk.ac.ceda.nlds.db.migration.EntityFactoriesAhead;
 import uk.ac.ceda.nlds.db.migration.plan.DatabasePlan;
 
 /**
- * Brings the catalog and then the monitor database to head, then checks the service's entity
- * models against both, before the service takes traffic: until then readiness is down and the
+ * Brings the catalog and the monitor database to head, side by side, then checks the service's
+ * entity models against both, before the service takes traffic: until then readiness is down and the
  * traffic gate answers 503, while liveness stays up. A failure stops the start (or, with
  * {@code nlds.migration.fail-fast=false}, keeps the service up but never ready); the failing
- * database stays at its last complete revision, and a rerun continues.
+ * database stays at its last complete revision, the other goes on to head (or to a failure of its
+ * own), and a rerun continues.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -77,7 +78,7 @@ public class MigrationCoordinator implements ApplicationRunner {
         Map<ManagedDatabase, HeadCheck> checks = new IdentityHashMap<>();
         databases.forEach(database -> checks.put(database, HeadCheck.start(database, databaseWait, entityModelCheck)));
         Map<ManagedDatabase, HeadCheck.Found> noOp = new IdentityHashMap<>();
-        Set<String> atHead = new HashSet<>();
+        Set<String> atHead = ConcurrentHashMap.newKeySet(); // added to by each database's thread
         try {
             Map<ManagedDatabase, DatabasePlan> plans = checkAndPlan(checks, noOp, atHead);
             outcomes = bringToHead(noOp, plans, atHead);
@@ -94,24 +95,30 @@ public class MigrationCoordinator implements ApplicationRunner {
     /**
      * Both databases reachable and planned before the first revision runs, so that every setting a
      * pending revision needs is named at once and a missing one migrates nothing. Databases found at
-     * head go into {@code noOp}; the others get a plan (unless planning is off or fails).
+     * head go into {@code noOp}; the others get a plan (unless planning is off or fails), the two
+     * plans made side by side: they only read.
      */
     private Map<ManagedDatabase, DatabasePlan> checkAndPlan(Map<ManagedDatabase, HeadCheck> checks,
             Map<ManagedDatabase, HeadCheck.Found> noOp, Set<String> atHead) {
-        Map<ManagedDatabase, DatabasePlan> plans = new LinkedHashMap<>(); // in order: the first refusing database is named
+        List<ManagedDatabase> behind = new ArrayList<>();
         for (ManagedDatabase database : databases) {
             try {
+                // in order: a SQLite file that does not exist is made only once the databases before it answered
                 HeadCheck.Found found = checks.get(database).take();
                 // alembic_version brought in step here, on the coordinator's thread, if it lags
                 if (HeadShortcut.atHead(database, found.connection(), found.verdict())) {
                     noOp.put(database, found);
                 } else {
                     found.close();
-                    estimate(database).ifPresent(plan -> plans.put(database, plan));
+                    behind.add(database);
                 }
             } catch (RuntimeException e) {
                 throw stop(database, e, atHead);
             }
+        }
+        Map<ManagedDatabase, DatabasePlan> plans = new LinkedHashMap<>(); // in order: the first refusing database is named
+        for (SideBySide.Result<Optional<DatabasePlan>> planned : SideBySide.run(behind, "plan", this::estimate)) {
+            planned.value().ifPresent(plan -> plans.put(planned.database(), plan));
         }
         Optional<SettingsPreflight.Unset> unset = SettingsPreflight.failure(List.copyOf(plans.values()));
         if (unset.isPresent()) {
@@ -125,29 +132,42 @@ public class MigrationCoordinator implements ApplicationRunner {
         return plans;
     }
 
-    /** The catalog, then the monitor: confirmed at head or migrated there, then checked against the entity model. */
+    /**
+     * The catalog and the monitor side by side, each confirmed at head or migrated there, then checked
+     * against the entity model. A failure in one does not stop the other: each ends at a complete
+     * revision, and the failure names where the other was left.
+     */
     private List<MigrationOutcome> bringToHead(Map<ManagedDatabase, HeadCheck.Found> noOp,
             Map<ManagedDatabase, DatabasePlan> plans, Set<String> atHead) {
-        List<MigrationOutcome> results = new ArrayList<>();
-        for (ManagedDatabase database : databases) {
-            HeadCheck.Found found = noOp.get(database);
+        List<SideBySide.Result<MigrationOutcome>> results = SideBySide.run(databases, "migrate", database -> {
             try {
-                listener.migrating(database, found != null ? OptionalInt.of(database.revisions().headVersion())
-                        : from(plans.get(database)));
-                if (found != null) {
-                    results.add(DatabaseMigrator.alreadyAtHead(database));
-                    entityModelCheck.verify(database, found.differences());
-                } else {
-                    results.add(DatabaseMigrator.migratePending(database, database.revisions().headVersion()));
-                    entityModelCheck.verify(database);
-                }
-                listener.upToDate(database.id(), () -> DatabaseStatus.read(database));
+                MigrationOutcome outcome = bringToHead(database, noOp.get(database), plans.get(database));
                 atHead.add(database.id());
+                return outcome;
             } catch (RuntimeException e) {
-                throw stop(database, e, atHead);
+                report(database, e); // when it happens: the other database may go on for long
+                throw e;
             }
+        });
+        List<SideBySide.Result<MigrationOutcome>> failures = results.stream().filter(SideBySide.Result::failed).toList();
+        if (!failures.isEmpty()) {
+            throw end(failures.get(0).database(), failures.get(0).failure(), atHead, failures);
         }
-        return List.copyOf(results);
+        return results.stream().map(SideBySide.Result::value).toList();
+    }
+
+    private MigrationOutcome bringToHead(ManagedDatabase database, HeadCheck.Found found, DatabasePlan plan) {
+        listener.migrating(database, found != null ? OptionalInt.of(database.revisions().headVersion()) : from(plan));
+        MigrationOutcome outcome;
+        if (found != null) {
+            outcome = DatabaseMigrator.alreadyAtHead(database);
+            entityModelCheck.verify(database, found.differences());
+        } else {
+            outcome = DatabaseMigrator.migratePending(database, database.revisions().headVersion());
+            entityModelCheck.verify(database);
+        }
+        listener.upToDate(database.id(), () -> DatabaseStatus.read(database));
+        return outcome;
     }
 
     /** Where the plan found the database, unless it refused (then it does not know). */
@@ -162,17 +182,33 @@ public class MigrationCoordinator implements ApplicationRunner {
         }
     }
 
-    /**
-     * Reports the failure and returns what ends the run: with fail-fast the failure itself, which ends
-     * the start; otherwise {@link StartStopped}, and the service stays up but not ready.
-     */
+    /** Reports a failure before any database migrated and returns what ends the run (see {@link #end}). */
     private RuntimeException stop(ManagedDatabase database, RuntimeException e, Set<String> atHead) {
+        report(database, e);
+        return end(database, e, atHead, List.of());
+    }
+
+    /** What the status board shows for a failed database. */
+    private void report(ManagedDatabase database, RuntimeException e) {
         listener.failed(database.id(), StartupErrors.oneLine(e), readable(database));
+    }
+
+    /**
+     * What ends the run after {@code failures} (each reported already): with fail-fast the first
+     * failure, naming where the other databases are, which ends the start; otherwise
+     * {@link StartStopped}, and the service stays up but not ready.
+     */
+    private RuntimeException end(ManagedDatabase database, RuntimeException e, Set<String> atHead,
+            List<SideBySide.Result<MigrationOutcome>> failures) {
         if (failFast) {
-            return withOthers(database, e, atHead);
+            return withOthers(database, e, atHead, failures);
         }
-        // the line names the database already
-        log.error("{}; the service stays up but not ready (nlds.migration.fail-fast=false)", StartupErrors.oneLine(e));
+        for (RuntimeException failure : failures.isEmpty() ? List.of(e)
+                : failures.stream().map(SideBySide.Result::failure).toList()) {
+            // the line names the database already
+            log.error("{}; the service stays up but not ready (nlds.migration.fail-fast=false)",
+                    StartupErrors.oneLine(failure));
+        }
         return new StartStopped();
     }
 
@@ -201,21 +237,33 @@ public class MigrationCoordinator implements ApplicationRunner {
         }
     }
 
-    /** The failure, its message extended by where the other databases were left. */
-    private RuntimeException withOthers(ManagedDatabase failed, RuntimeException e, Set<String> atHead) {
+    /**
+     * The failure, its message extended by where the other databases were left: at head, failed too
+     * (with its own cause, so one line tells both), or not migrated.
+     */
+    private RuntimeException withOthers(ManagedDatabase failed, RuntimeException e, Set<String> atHead,
+            List<SideBySide.Result<MigrationOutcome>> failures) {
         if (!(e instanceof MigrationFailedException failure)) {
             return e;
         }
         StringBuilder others = new StringBuilder();
         for (ManagedDatabase other : databases) {
-            if (other != failed) {
-                // a SQLite file that does not exist yet stays that way: reading it would create it
-                boolean untouched = other.target().sqliteFile().map(f -> !Files.exists(f)).orElse(false);
-                DatabaseStatus status = untouched ? null : readable(other);
-                others.append("; ").append(other.id()).append(atHead.contains(other.id())
-                        ? " is at head " : " was not migrated, it is at ")
-                        .append(untouched ? "V0 (empty)" : status == null ? "an unknown revision" : status.label());
+            if (other == failed) {
+                continue;
             }
+            Optional<RuntimeException> alsoFailed = failures.stream().filter(f -> f.database() == other)
+                    .map(SideBySide.Result::failure).findFirst();
+            if (alsoFailed.isPresent()) {
+                others.append("; ").append(other.id()).append(" failed too: ").append(StartupErrors.oneLine(alsoFailed.get())
+                        .replaceFirst("^" + other.id() + ": ", ""));
+                continue;
+            }
+            // a SQLite file that does not exist yet stays that way: reading it would create it
+            boolean untouched = other.target().sqliteFile().map(f -> !Files.exists(f)).orElse(false);
+            DatabaseStatus status = untouched ? null : readable(other);
+            others.append("; ").append(other.id()).append(atHead.contains(other.id())
+                    ? " is at head " : " was not migrated, it is at ")
+                    .append(untouched ? "V0 (empty)" : status == null ? "an unknown revision" : status.label());
         }
         return new MigrationFailedException(failure.database(), StartupErrors.oneLine(failure)
                 .replaceFirst("^" + failure.database() + ": ", "") + others, failure);

@@ -32,20 +32,24 @@ import uk.ac.ceda.nlds.db.testsupport.TestDatabase;
  * (as revisions with schema steps, data steps and SQLite rebuilds start, in either database), then
  * run again: it reaches head with exactly the rows an uninterrupted run leaves, no temporary table
  * and no stuck lock. The moments are states the process reports (a revision starting), not times,
- * so every kill lands mid-migration however loaded the machine is. The kills are a chain on one
- * copy: the run after each kill is the one killed at the next moment, so it shows it got past the
- * previous kill (a stuck lock or a half-done revision it cannot finish stops it before the next
- * moment, and the test fails), and one run after the last kill must finish with the same rows:
- * each moment is proven to recover with one process instead of two, and a copy instead of one per
- * moment. {@code -Dnlds.crash.iterations=N} adds N kills at random times, each on a copy of its own
+ * so every kill lands mid-migration however loaded the machine is. The kills are a chain per
+ * database on a copy of its own: the run after each kill is the one killed at the next moment, so it
+ * shows it got past the previous kill (a stuck lock or a half-done revision it cannot finish stops it
+ * before the next moment, and the test fails), and one run after the last kill must finish with the
+ * same rows: each moment is proven to recover with one process instead of two. The other database,
+ * migrating beside it, is killed wherever it happens to be. {@code -Dnlds.crash.iterations=N} adds N kills at random times, each on a copy of its own
  * (the long loop).
  */
 class CrashRecoveryIT {
 
     private static final int FILES = Integer.getInteger("nlds.crash.files", 40_000);
-    /** Kill as these revisions start running: data steps, rebuilds and enum conversions in both databases. */
-    private static final List<String> KILL_AT = List.of("catalog V3", "catalog V4", "catalog V8", "monitor V5",
-            "monitor V7");
+    /**
+     * Kill as these revisions start running: data steps, rebuilds and enum conversions in both
+     * databases. A chain per database, each on a copy of its own: the two migrate side by side, so
+     * once the other database is past a revision no later run starts it again.
+     */
+    private static final List<List<String>> KILL_CHAINS = List.of(List.of("catalog V3", "catalog V4", "catalog V8"),
+            List.of("monitor V5", "monitor V7"));
 
     @RegisterExtension
     static PostgresDatabases postgres = new PostgresDatabases();
@@ -64,16 +68,18 @@ class CrashRecoveryIT {
         assertThat(uninterrupted.exitCode()).as(uninterrupted.output()).isZero();
         Map<String, String> expected = reference.digest();
 
-        DatabasePair killed = original.copy(postgres, folder.resolve("killed"));
-        for (int i = 0; i < KILL_AT.size(); i++) {
-            String revision = KILL_AT.get(i);
-            // after the first, each of these runs starts where the previous kill left the pair
-            boolean reached = JarProcess.killWhen(folder, killed.environment(),
-                    line -> line.contains(" " + revision + " (") && line.endsWith(": running"), "--migrate-only");
-            assertThat(reached).as("killed as " + revision + " started, after kills as " + KILL_AT.subList(0, i)
-                    + " started").isTrue();
+        for (List<String> chain : KILL_CHAINS) {
+            DatabasePair killed = original.copy(postgres, folder.resolve("killed-" + KILL_CHAINS.indexOf(chain)));
+            for (int i = 0; i < chain.size(); i++) {
+                String revision = chain.get(i);
+                // after the first, each of these runs starts where the previous kill left the pair
+                boolean reached = JarProcess.killWhen(folder, killed.environment(),
+                        line -> line.contains(" " + revision + " (") && line.endsWith(": running"), "--migrate-only");
+                assertThat(reached).as("killed as " + revision + " started, after kills as " + chain.subList(0, i)
+                        + " started").isTrue();
+            }
+            finishedByTheNextRun(killed, expected, "killed as each of " + chain + " started, one run after another");
         }
-        finishedByTheNextRun(killed, expected, "killed as each of " + KILL_AT + " started, one run after another");
         Random random = new Random(42);
         for (int i = 0; i < Integer.getInteger("nlds.crash.iterations", 0); i++) {
             DatabasePair pair = original.copy(postgres, folder.resolve("kill-" + i));

@@ -53,7 +53,7 @@ class FaultsIT {
         result.oneLineFailure(); // and nothing beside it repeats the failure
         assertThat(result.stderr().lines().toList()).containsExactly("nlds-db: catalog: revision V10 (0000000000bb)"
                 + " failed, the database is at " + RevisionChain.headLabel() + ": test revision failed after changing the schema;"
-                + " monitor was not migrated, it is at " + RevisionChain.headLabel());
+                + " monitor is at head " + RevisionChain.headLabel());
         assertThat(snapshot(pair)).isEqualTo(before);
         assertThat(Fixtures.inspect(pair.catalog()).tables().get("holding").column("half_done")).isEmpty();
     }
@@ -75,7 +75,7 @@ class FaultsIT {
         result.oneLineFailure(); // and nothing beside it repeats the failure
         assertThat(result.stderr().lines().toList()).containsExactly("nlds-db: catalog: V" + ahead + " (Add quotas) is applied"
                 + " but this build knows only V1 to V" + RevisionChain.head() + ": run a newer nlds-db; nothing was changed;"
-                + " monitor was not migrated, it is at " + RevisionChain.headLabel());
+                + " monitor is at head " + RevisionChain.headLabel());
         assertThat(snapshot(pair)).isEqualTo(before);
     }
 
