@@ -6,6 +6,7 @@ import java.sql.Statement;
 import java.util.List;
 
 import uk.ac.ceda.nlds.db.migration.core.Backend;
+import uk.ac.ceda.nlds.db.testsupport.DatabasePair;
 
 /**
  * The raw-SQL bound: the schema and data changes of revisions 2 to 9 written by hand as the
@@ -131,6 +132,30 @@ final class RawSqlBound {
 
     private static String map(String template, String expression) {
         return String.format(template, "(" + expression + ")");
+    }
+
+    /** Both databases one after the other, each in one transaction: the elapsed seconds. */
+    static double oneAfterTheOther(DatabasePair pair, Backend backend) throws SQLException {
+        try (Connection c = pair.catalog().connect(); Connection m = pair.monitor().connect()) {
+            return run(c, catalog(backend)) + run(m, monitor(backend));
+        }
+    }
+
+    /** Both databases at once, as the engine migrates them, each in one transaction: the wall-clock seconds. */
+    static double sideBySide(DatabasePair pair, Backend backend) throws Exception {
+        try (Connection c = pair.catalog().connect(); Connection m = pair.monitor().connect()) {
+            long start = System.nanoTime();
+            java.util.concurrent.CompletableFuture<Double> monitor = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    return run(m, monitor(backend));
+                } catch (SQLException e) {
+                    throw new IllegalStateException("the monitor's raw-SQL bound failed", e);
+                }
+            }, task -> Thread.ofPlatform().name("raw-monitor").start(task));
+            run(c, catalog(backend));
+            monitor.join();
+            return (System.nanoTime() - start) / 1e9;
+        }
     }
 
     /** Runs the statements in one transaction and returns the elapsed seconds. */
