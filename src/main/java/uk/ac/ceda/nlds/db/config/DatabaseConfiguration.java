@@ -93,13 +93,17 @@ public class DatabaseConfiguration {
         return DataSourceFactory.servicePool(targets.monitor(), properties.getMonitor(), properties.getSqliteBusyTimeout());
     }
 
+    /** The database's migration packages beyond its own, from {@code nlds.migration.extra-packages.<database>}. */
+    public static List<String> extraPackages(Environment environment, NldsDatabase database) {
+        return List.of(environment.getProperty(EXTRA_PACKAGES + database.id(), String[].class, new String[0]));
+    }
+
     private static ManagedDatabase managed(DatabaseTarget target, NldsDbProperties properties, Environment environment,
             ProgressListener progress, ObjectProvider<DatabaseFlywayCustomizer> customizers) {
         DataSource migrationDataSource = DataSourceFactory.migrationDataSource(target, properties.getSqliteBusyTimeout(),
                 LockPolicy.from(environment::getProperty));
-        List<String> extra = List.of(environment.getProperty(EXTRA_PACKAGES + target.database().id(), String[].class,
-                new String[0]));
-        return ManagedDatabase.create(target, migrationDataSource, environment::getProperty, progress, extra,
+        return ManagedDatabase.create(target, migrationDataSource, environment::getProperty, progress,
+                extraPackages(environment, target.database()),
                 configuration -> customizers.orderedStream().forEach(c -> c.customize(target.database(), configuration)));
     }
 }

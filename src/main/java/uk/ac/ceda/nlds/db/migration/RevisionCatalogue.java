@@ -1,13 +1,19 @@
 package uk.ac.ceda.nlds.db.migration;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.core.type.filter.AssignableTypeFilter;
 
 /**
@@ -15,6 +21,9 @@ import org.springframework.core.type.filter.AssignableTypeFilter;
  * checked: versions 1…N without gaps, one Alembic id each.
  */
 public final class RevisionCatalogue {
+
+    /** A revision's own class file; nested classes ({@code V3__…$Location.class}) are not revisions. */
+    private static final Pattern REVISION_CLASS_FILE = Pattern.compile("V(\\d+)__[^$]+\\.class");
 
     private final RevisionRuntime runtime;
     private final List<Revision> revisions;
@@ -36,6 +45,29 @@ public final class RevisionCatalogue {
         revisions.sort(Comparator.comparing(Revision::getVersion));
         check(runtime.database(), revisions);
         return new RevisionCatalogue(runtime, revisions);
+    }
+
+    /**
+     * The highest revision version in {@code packages}, read from the class files' names
+     * ({@code V3__Add_storage_url_fields.class}) without loading a class or a Spring context: for a
+     * look at the databases before the context starts. {@link #load} is what checks the revisions.
+     */
+    public static int highestVersionIn(List<String> packages) {
+        PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
+        int highest = 0;
+        for (String pkg : packages) {
+            try {
+                for (Resource file : resolver.getResources("classpath*:" + pkg.replace('.', '/') + "/V*__*.class")) {
+                    Matcher name = REVISION_CLASS_FILE.matcher(String.valueOf(file.getFilename()));
+                    if (name.matches()) {
+                        highest = Math.max(highest, Integer.parseInt(name.group(1)));
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot list the revisions in " + pkg, e);
+            }
+        }
+        return highest;
     }
 
     /** Revisions given directly (tests, generated code loaded at run time), bound and checked like scanned ones. */

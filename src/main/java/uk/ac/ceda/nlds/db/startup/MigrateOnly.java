@@ -64,9 +64,9 @@ public class MigrateOnly {
         }
         SpringApplication application = new SpringApplication(MigrateOnly.class);
         application.setWebApplicationType(WebApplicationType.NONE);
-        // a job that is there to migrate: Hibernate starts beside the context when every revision is to run
+        // a job that is there to migrate: Hibernate starts beside the context when a database has revisions to run
         application.addListeners((ApplicationListener<ApplicationEnvironmentPreparedEvent>) event -> HibernateAhead
-                .startIfAllPending(event.getEnvironment()));
+                .startIfBehind(event.getEnvironment()));
         ConfigurableApplicationContext context;
         try {
             context = application.run(arguments.toArray(String[]::new));

@@ -11,16 +11,18 @@ import org.junit.jupiter.api.io.TempDir;
 
 import uk.ac.ceda.nlds.db.config.DataSourceFactory;
 import uk.ac.ceda.nlds.db.config.DatabaseTarget;
+import uk.ac.ceda.nlds.db.config.ManagedDatabase;
 import uk.ac.ceda.nlds.db.config.NldsDatabase;
 import uk.ac.ceda.nlds.db.migration.FlywayHistory;
 import uk.ac.ceda.nlds.db.migration.core.Backend;
 import uk.ac.ceda.nlds.db.migration.lock.LockPolicy;
 import uk.ac.ceda.nlds.db.testsupport.MigrationHarness;
 import uk.ac.ceda.nlds.db.testsupport.PostgresDatabases;
+import uk.ac.ceda.nlds.db.testsupport.RevisionChain;
 import uk.ac.ceda.nlds.db.testsupport.Rows;
 import uk.ac.ceda.nlds.db.testsupport.TestDatabase;
 
-/** Which databases make {@code --migrate-only} start Hibernate beside the context: those with every revision to run. */
+/** Which databases make {@code --migrate-only} start Hibernate beside the context: those with revisions to run. */
 class HibernateAheadTest {
 
     @RegisterExtension
@@ -33,7 +35,7 @@ class HibernateAheadTest {
     void aSqliteFileThatDoesNotExistYetHasEveryRevisionToRunAndIsNotCreated() {
         Path file = folder.resolve("catalog.db");
 
-        assertThat(withoutHistory(TestDatabase.sqlite(file))).isTrue();
+        assertThat(behindHead(TestDatabase.sqlite(file))).isTrue();
         assertThat(file).doesNotExist();
     }
 
@@ -42,25 +44,34 @@ class HibernateAheadTest {
         TestDatabase db = TestDatabase.sqlite(folder.resolve("catalog.db"));
         Rows.execute(db, "CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL)");
 
-        assertThat(withoutHistory(db)).isTrue();
+        assertThat(behindHead(db)).isTrue();
     }
 
     @Test
-    void aMigratedSqliteDatabaseHasHistory() {
+    void aSqliteDatabaseBelowHeadIsBehindAndOneAtHeadIsNot() {
         TestDatabase db = TestDatabase.sqlite(folder.resolve("catalog.db"));
-        MigrationHarness.migrateTo(MigrationHarness.managed(NldsDatabase.CATALOG, db), 1);
+        ManagedDatabase catalog = MigrationHarness.managed(NldsDatabase.CATALOG, db);
+        MigrationHarness.migrateTo(catalog, 1);
+        assertThat(behindHead(db)).isTrue();
 
-        assertThat(withoutHistory(db)).isFalse();
+        MigrationHarness.migrateToHead(catalog);
+
+        assertThat(behindHead(db)).isFalse();
     }
 
     @Test
-    void anEmptyPostgresDatabaseHasNoHistoryAndOneWithItsTableHas() throws Exception {
+    void anEmptyPostgresDatabaseIsBehindAndOneWithAHistoryAtHeadIsNot() throws Exception {
         TestDatabase db = postgres.create();
-        assertThat(withoutHistory(db)).isTrue();
+        assertThat(behindHead(db)).isTrue();
 
-        Rows.execute(db, "CREATE TABLE " + FlywayHistory.TABLE + " (installed_rank INT)");
+        Rows.execute(db, "CREATE TABLE " + FlywayHistory.TABLE + " (version VARCHAR(50), success BOOLEAN)");
+        Rows.execute(db, "INSERT INTO " + FlywayHistory.TABLE + " VALUES (NULL, true), ('8', true), ('"
+                + RevisionChain.head() + "', false)");
+        assertThat(behindHead(db)).as("the head's row failed").isTrue();
 
-        assertThat(withoutHistory(db)).isFalse();
+        Rows.execute(db, "INSERT INTO " + FlywayHistory.TABLE + " VALUES ('" + RevisionChain.head() + "', true)");
+
+        assertThat(behindHead(db)).isFalse();
     }
 
     @Test
@@ -69,16 +80,16 @@ class HibernateAheadTest {
         DatabaseTarget unreachable = new DatabaseTarget(NldsDatabase.CATALOG, Backend.POSTGRESQL,
                 "jdbc:postgresql://127.0.0.1:1/nlds", "nlds", null);
 
-        assertThat(withoutHistory(unreachable)).isFalse();
+        assertThat(behindHead(unreachable)).isFalse();
     }
 
     /** Through the migration's data source, as the one-shot makes it from the settings. */
-    private static boolean withoutHistory(TestDatabase db) {
-        return withoutHistory(new DatabaseTarget(NldsDatabase.CATALOG, db.backend(), db.url(), db.user(), db.password()));
+    private static boolean behindHead(TestDatabase db) {
+        return behindHead(new DatabaseTarget(NldsDatabase.CATALOG, db.backend(), db.url(), db.user(), db.password()));
     }
 
-    private static boolean withoutHistory(DatabaseTarget target) {
-        return HibernateAhead.withoutHistory(target, DataSourceFactory.migrationDataSource(target, Duration.ofSeconds(30),
-                LockPolicy.from(name -> null)));
+    private static boolean behindHead(DatabaseTarget target) {
+        return HibernateAhead.behindHead(target, DataSourceFactory.migrationDataSource(target, Duration.ofSeconds(30),
+                LockPolicy.from(name -> null)), RevisionChain.head());
     }
 }
