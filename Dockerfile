@@ -31,9 +31,11 @@ RUN java -XX:AOTCacheOutput=/app/nlds-db.aot -jar /app/nlds-db.jar --migrate-onl
         --nlds.db.catalog.url=jdbc:sqlite:/tmp/aot-training/catalog.db \
         --nlds.db.monitor.url=jdbc:sqlite:/tmp/aot-training/monitor.db \
     && rm -rf /tmp/aot-training
+# how the image starts: the service with the JVM's default compilers, a one-shot with C1 only
+COPY --chmod=755 docker/entrypoint.sh /app/entrypoint.sh
 # the SQLite default (data/catalog.db, data/monitor.db relative to /app)
 VOLUME /app/data
 USER 10001:10001
 # the API; the actuator, /actuator/prometheus and the status page /migrations (management.server.port)
 EXPOSE 8080 8081
-ENTRYPOINT ["java", "-XX:AOTCache=/app/nlds-db.aot", "-jar", "/app/nlds-db.jar"]
+ENTRYPOINT ["/app/entrypoint.sh"]

@@ -1,5 +1,6 @@
 package uk.ac.ceda.nlds.db.bench;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +26,8 @@ import uk.ac.ceda.nlds.db.testsupport.TestImage;
 final class ImageLayout {
 
     private static final Duration TRAINING_TIME = Duration.ofMinutes(5);
+    /** What the image's entrypoint adds for a one-shot. */
+    static final String ONE_SHOT_COMPILER = "-XX:TieredStopAtLevel=1";
 
     /** What the training run records, and how a start uses it. */
     enum Cache {
@@ -118,11 +121,36 @@ final class ImageLayout {
         return cache.words;
     }
 
-    /** The java arguments that start the unpacked jar with the archive, followed by {@code args}. */
+    /**
+     * The java arguments that start the unpacked jar with the archive as a one-shot ({@code args}: the
+     * benchmark runs only {@code --migrate-only}): with the AOT cache, C1 only, as the image's
+     * entrypoint starts a one-shot ({@code docker/entrypoint.sh}); the CDS layout, the image before,
+     * on the JVM's default compilers as it was then.
+     */
     List<String> javaArguments(String... args) {
-        List<String> java = new ArrayList<>(options);
-        java.addAll(List.of(cache.start(archive), "-jar", applicationJar.toString()));
+        List<String> java = jvm();
+        java.addAll(List.of("-jar", applicationJar.toString()));
         java.addAll(List.of(args));
+        return java;
+    }
+
+    /**
+     * The bare start ({@link BareStart}, from {@code classes}) on this layout: the same JVM options and
+     * archive, its class path the unpacked jar's with {@code classes} appended (which an archive allows).
+     */
+    List<String> bareStartArguments(Path classes) {
+        List<String> java = jvm();
+        java.addAll(List.of("-cp", applicationJar + File.pathSeparator + classes.toAbsolutePath(),
+                BareStart.class.getName()));
+        return java;
+    }
+
+    private List<String> jvm() {
+        List<String> java = new ArrayList<>(options);
+        if (cache == Cache.AOT && !options.contains(ONE_SHOT_COMPILER)) {
+            java.add(ONE_SHOT_COMPILER);
+        }
+        java.add(cache.start(archive));
         return java;
     }
 }

@@ -72,6 +72,9 @@ public final class MigrationBenchmark {
     /** Goals 2 and 5 where the service is deployed: the image's layout, followed by its words. */
     static final String IMAGE_FACTORY_PREFIX = "fresh install: first entity factory, ";
     static final String IMAGE_CHECK_PREFIX = "no-op coordinator check, as logged by --migrate-only, ";
+    /** Goal 1 where the service is deployed: the image's fresh install against the image's own bare start. */
+    static final String IMAGE_BARE_PREFIX = "bare start, ";
+    static final String IMAGE_FRESH_PREFIX = "fresh install against the same layout's bare start, ";
     /** Steps of the scenario that starts from the original Alembic chain's revision 1 ({@link UpstreamBase}). */
     static final String UPSTREAM = "Alembic-made base: ";
     /** Its plan before migrating (for a database with rows, the rehearsal, and with it Hibernate's first start). */
@@ -329,19 +332,28 @@ public final class MigrationBenchmark {
         measureFreshInstall(backend, name, bare, table);
         for (ImageLayout.Cache cache : ImageLayout.Cache.values()) {
             List<MeasuredProcess.Measured> imageNoOps = new ArrayList<>();
+            List<MeasuredProcess.Measured> imageBares = new ArrayList<>();
             for (int i = 0; i < repeats; i++) {
                 imageNoOps.add(process.run(imageLayout(cache).javaArguments("--migrate-only"), engine.environment(),
                         name + "-image-noop-" + cache + "-" + i));
+                imageBares.add(process.run(imageLayout(cache).bareStartArguments(bareStart), engine.environment(),
+                        name + "-image-bare-" + cache + "-" + i));
             }
             MeasuredProcess.Measured imageNoOp = median(imageNoOps);
+            MeasuredProcess.Measured imageBare = median(imageBares);
             String layout = "image layout (" + imageLayout(cache).words() + ")";
+            // against the plain jar's bare start, as before; the image's own bare start is the row after
             table.add(rows, backend, "no-op --migrate-only process, " + layout,
                     imageNoOp.seconds(), null).ratio(imageNoOp.seconds() / bare.seconds(), "bare").memory(imageNoOp);
+            table.add(rows, backend, IMAGE_BARE_PREFIX + layout, imageBare.seconds(), null)
+                    .ratio(imageBare.seconds() / bare.seconds(), "bare").memory(imageBare);
             table.add(rows, backend, IMAGE_CHECK_PREFIX + layout, coordinatorMillis(imageNoOp.output()) / 1000.0, null);
             MeasuredProcess.Measured imageFresh = median(freshInstalls(backend, name + "-image-fresh-" + cache,
                     TIMINGS, imageLayout(cache)::javaArguments));
             table.add(rows, backend, "0→9 --migrate-only process, empty pair, " + layout, imageFresh.seconds(), null)
                     .ratio(imageFresh.seconds() / bare.seconds(), "bare").memory(imageFresh);
+            table.add(rows, backend, IMAGE_FRESH_PREFIX + layout, imageFresh.seconds(), null)
+                    .ratio(imageFresh.seconds() / imageBare.seconds(), "image bare");
             table.add(rows, backend, IMAGE_FACTORY_PREFIX + layout + ", as logged", firstFactory(imageFresh) / 1000.0,
                     null);
         }

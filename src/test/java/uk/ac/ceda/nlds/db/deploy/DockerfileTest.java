@@ -31,7 +31,7 @@ class DockerfileTest {
     @Test
     void runsTheServiceAsANonRootUserWithTheDataFolderAsAVolume() {
         assertThat(lines).contains("USER 10001:10001", "VOLUME /app/data", "WORKDIR /app", "EXPOSE 8080 8081",
-                "ENTRYPOINT [\"java\", \"-XX:AOTCache=/app/nlds-db.aot\", \"-jar\", \"/app/nlds-db.jar\"]");
+                "COPY --chmod=755 docker/entrypoint.sh /app/entrypoint.sh", "ENTRYPOINT [\"/app/entrypoint.sh\"]");
         assertThat(lines).noneMatch(l -> l.startsWith("CMD")).as("--migrate-only is passed as the argument");
         assertThat(lines.indexOf("USER 10001:10001")).isGreaterThan(lines.indexOf("FROM eclipse-temurin:25-jre"));
     }
