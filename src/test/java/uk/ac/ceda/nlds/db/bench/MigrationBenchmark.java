@@ -66,11 +66,15 @@ public final class MigrationBenchmark {
     static final String RAW_SIDE_BY_SIDE = "raw-SQL bound, both databases side by side (JDBC)";
     static final String IMAGE_PROCESS = "1→9 --migrate-only process, image layout (unpacked jar + AOT cache)";
     static final String FRESH_PROCESS = "0→9 --migrate-only process, empty pair (fresh install)";
-    static final String FIRST_FACTORY = "fresh install: first entity factory (first Hibernate use), as logged";
-    static final String LARGEST_FACTORY = "fresh install: slowest entity factory, as logged";
+    /**
+     * Goal 2: the slowest entity factory a fresh install built, the one that held Hibernate's first
+     * start in the process. Not the first logged: factories are built on two threads ahead of the
+     * revisions, and one that starts second, on classes the other has loaded, may finish first.
+     */
+    static final String FIRST_FACTORY = "fresh install: slowest entity factory (Hibernate's first start), as logged";
     static final String PLAN_SHARE = "fresh install: plan before migrating, the longer of the two side by side, as logged";
     /** Goals 2 and 5 where the service is deployed: the image's layout, followed by its words. */
-    static final String IMAGE_FACTORY_PREFIX = "fresh install: first entity factory, ";
+    static final String IMAGE_FACTORY_PREFIX = "fresh install: slowest entity factory (Hibernate's first start), ";
     static final String IMAGE_CHECK_PREFIX = "no-op coordinator check, as logged by --migrate-only, ";
     /** Goal 1 where the service is deployed: the image's fresh install against the image's own bare start. */
     static final String IMAGE_BARE_PREFIX = "bare start, ";
@@ -354,7 +358,7 @@ public final class MigrationBenchmark {
                     .ratio(imageFresh.seconds() / bare.seconds(), "bare").memory(imageFresh);
             table.add(rows, backend, IMAGE_FRESH_PREFIX + layout, imageFresh.seconds(), null)
                     .ratio(imageFresh.seconds() / imageBare.seconds(), "image bare");
-            table.add(rows, backend, IMAGE_FACTORY_PREFIX + layout + ", as logged", firstFactory(imageFresh) / 1000.0,
+            table.add(rows, backend, IMAGE_FACTORY_PREFIX + layout + ", as logged", slowestFactory(imageFresh) / 1000.0,
                     null);
         }
     }
@@ -369,10 +373,7 @@ public final class MigrationBenchmark {
         MeasuredProcess.Measured fresh = median(freshInstalls(backend, name + "-fresh", TIMINGS, this::jarArguments));
         table.add(rows, backend, FRESH_PROCESS, fresh.seconds(), null).ratio(fresh.seconds() / bare.seconds(), "bare")
                 .memory(fresh);
-        List<Long> factories = logged(ENTITIES_READY, fresh.output());
-        table.add(rows, backend, FIRST_FACTORY, firstFactory(fresh) / 1000.0, null);
-        table.add(rows, backend, LARGEST_FACTORY, factories.stream().mapToLong(Long::longValue).max().orElseThrow()
-                / 1000.0, null);
+        table.add(rows, backend, FIRST_FACTORY, slowestFactory(fresh) / 1000.0, null);
         double planned = planSeconds(fresh);
         table.add(rows, backend, PLAN_SHARE, planned, null).ratio(planned / fresh.seconds(), "process");
     }
@@ -382,13 +383,11 @@ public final class MigrationBenchmark {
         return logged(PLANNED, run.output()).stream().mapToLong(Long::longValue).max().orElse(0) / 1000.0;
     }
 
-    /** The first entity factory a fresh install's log shows built (the first Hibernate use in the process), in ms. */
-    private static long firstFactory(MeasuredProcess.Measured fresh) {
-        List<Long> factories = logged(ENTITIES_READY, fresh.output());
-        if (factories.isEmpty()) {
-            throw new IllegalStateException("the fresh install logged no entity factory:\n" + fresh.output());
-        }
-        return factories.get(0);
+    /** The slowest entity factory a fresh install's log shows built (see {@link #FIRST_FACTORY}), in ms. */
+    private static long slowestFactory(MeasuredProcess.Measured fresh) {
+        return logged(ENTITIES_READY, fresh.output()).stream().mapToLong(Long::longValue).max()
+                .orElseThrow(() -> new IllegalStateException("the fresh install logged no entity factory:\n"
+                        + fresh.output()));
     }
 
     private List<String> jarArguments(String... args) {

@@ -27,7 +27,7 @@ class MigrationBenchmarkIT {
     private static final List<String> START_STEPS = List.of("no-op coordinator check, first call", "no-op coordinator check, second call",
             "no-op coordinator check, as logged by --migrate-only", "no-op --migrate-only process",
             "bare start, same jar", MigrationBenchmark.FRESH_PROCESS, MigrationBenchmark.FIRST_FACTORY,
-            MigrationBenchmark.LARGEST_FACTORY, MigrationBenchmark.PLAN_SHARE,
+            MigrationBenchmark.PLAN_SHARE,
             "no-op --migrate-only process, image layout (unpacked jar + AOT cache)",
             MigrationBenchmark.IMAGE_BARE_PREFIX + "image layout (unpacked jar + AOT cache)",
             MigrationBenchmark.IMAGE_CHECK_PREFIX + "image layout (unpacked jar + AOT cache)",
