@@ -30,7 +30,7 @@ final class FittedProgressRenderer implements ProgressBarRenderer {
     @Override
     public String render(ProgressState state, int maxLength) {
         return render(new ProgressSnapshot(database, revision, step, state.getCurrent(), state.getMax(),
-                state.getElapsedAfterStart()), maxLength);
+                state.getTotalElapsed()), maxLength);
     }
 
     /** The bar for {@code snapshot} in at most {@code maxLength} characters. */

@@ -38,6 +38,36 @@ class TerminalProgressListenerTest {
                 "catalog V5 (eaeeec0b5cf2): running", "catalog V5 (eaeeec0b5cf2): done in 120 ms");
     }
 
+    /**
+     * The catalog and the monitor migrate side by side: the monitor's step waits for the catalog's
+     * bar to end, with the rows it has done by then, and so do the lines printed meanwhile.
+     */
+    @Test
+    void twoStepsAtOnceDrawOneBarAtATimeAndHoldLinesUntilItEnds() {
+        List<String> drawn = new CopyOnWriteArrayList<>();
+        TerminalProgressListener listener = new TerminalProgressListener(consumer(200, drawn),
+                new PrintStream(lines, true, StandardCharsets.UTF_8));
+        ProgressStep catalog = ProgressStep.start(listener, "catalog", "V3 (ee82dd99bfc0)", "fill location URLs", 100);
+        ProgressStep monitor = ProgressStep.start(listener, "monitor", "V5 (eaeeec0b5cf2)", "convert sub_record.state", 50);
+        monitor.advance(20);
+        listener.revisionFinished("monitor", "V4 (fa9f4b687d19)", Duration.ofMillis(3));
+        catalog.advance(100);
+
+        assertThat(lines.toString(StandardCharsets.UTF_8)).isEmpty();
+        catalog.close();
+
+        assertThat(lines.toString(StandardCharsets.UTF_8).lines()).containsExactly("monitor V4 (fa9f4b687d19): done in 3 ms");
+        monitor.advance(30);
+        monitor.close();
+
+        // every drawing of the catalog's bar, then every drawing of the monitor's: never both at once
+        int firstMonitor = drawn.indexOf(drawn.stream().filter(d -> d.startsWith("monitor ")).findFirst().orElseThrow());
+        assertThat(drawn.subList(0, firstMonitor)).isNotEmpty().allMatch(d -> d.startsWith("catalog V3"))
+                .last().asString().contains("100% 100/100 rows");
+        assertThat(drawn.subList(firstMonitor, drawn.size())).allMatch(d -> d.startsWith("monitor V5"))
+                .last().asString().contains("100% 50/50 rows");
+    }
+
     @Test
     void aTerminalGetsBarsAndAnythingElseLogLines() {
         assertThat(ProgressOutput.fromSetting("bar").listener()).isInstanceOf(TerminalProgressListener.class);
