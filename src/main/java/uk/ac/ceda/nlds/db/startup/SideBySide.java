@@ -35,25 +35,19 @@ final class SideBySide {
         if (databases.size() == 1) {
             return List.of(attempt(databases.get(0), task));
         }
-        List<CompletableFuture<Result<R>>> running = new ArrayList<>();
-        for (ManagedDatabase database : databases) {
-            CompletableFuture<Result<R>> result = new CompletableFuture<>();
-            Thread.ofPlatform().name(what + "-" + database.id()).start(() -> {
-                try {
-                    result.complete(attempt(database, task));
-                } catch (Error e) {
-                    result.completeExceptionally(e);
-                }
-            });
-            running.add(result);
-        }
+        // a thread of its own per database, as EntityModelCheck#prefetch starts one: named for the logs, and
+        // with the caller's context class loader (the common pool's is the system loader, blind to the nested jar)
+        List<CompletableFuture<Result<R>>> running = databases.stream()
+                .map(database -> CompletableFuture.supplyAsync(() -> attempt(database, task),
+                        step -> Thread.ofPlatform().name(what + "-" + database.id()).start(step)))
+                .toList();
         List<Result<R>> results = new ArrayList<>();
         Error error = null;
         for (CompletableFuture<Result<R>> result : running) {
             try {
                 results.add(result.join());
             } catch (CompletionException e) {
-                error = e.getCause() instanceof Error cause ? cause : new AssertionError(e.getCause());
+                error = (Error) e.getCause(); // attempt() keeps every RuntimeException as a result
             }
         }
         if (error != null) {
